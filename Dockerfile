@@ -1,0 +1,28 @@
+# syntax=docker/dockerfile:1
+# ElectionComms portal: build with the .NET 10 SDK, run on the ASP.NET Core 10 runtime.
+#   docker build -t electioncomms .
+#   docker compose up --build        (with PostgreSQL, see docker-compose.yml)
+# The container listens on port 8080 and needs ConnectionStrings__Default.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# Build settings shared by all projects (optional files via trailing wildcards).
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig* [Nn]u[Gg]et.[Cc]onfig* ./
+COPY src/ src/
+
+RUN dotnet restore src/ElectionComms.Web/ElectionComms.Web.csproj
+RUN dotnet publish src/ElectionComms.Web/ElectionComms.Web.csproj \
+        -c Release --no-restore -o /app/publish -p:UseAppHost=false
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    DOTNET_CLI_TELEMETRY_OPTOUT=1
+# Writable folder for file logs; the app runs as the non-root "app" user of the image.
+RUN mkdir -p /app/logs && chown "$APP_UID" /app/logs
+COPY --from=build /app/publish ./
+USER $APP_UID
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "ElectionComms.Web.dll"]

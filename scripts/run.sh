@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Starts the ElectionComms portal at http://127.0.0.1:5080 with demo data.
+#
+#   scripts/run.sh            start (keeps the existing database and its data)
+#   scripts/run.sh --reset    drop and recreate the database first (fresh demo data)
+#
+# Environment:
+#   EC_DEMO_SCALE              small | medium (default) | national  -> Demo__Scale
+#   EC_WEB_PORT                HTTP port (default 5080)
+#   EC_PG_PORT                 port of the local PostgreSQL (default 55432)
+#   ConnectionStrings__Default if set, that PostgreSQL database is used and no
+#                              local server is started
+#
+# The local PostgreSQL keeps running after the portal stops; stop it with
+#   bash -c 'source scripts/lib/pg.sh && ec_pg_stop'
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=scripts/lib/pg.sh
+source scripts/lib/pg.sh
+
+reset=0
+for arg in "$@"; do
+    case "$arg" in
+        --reset) reset=1 ;;
+        -h | --help)
+            sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+            exit 0
+            ;;
+        *)
+            echo "unknown argument: $arg (use --reset or --help)" >&2
+            exit 2
+            ;;
+    esac
+done
+
+scale="${EC_DEMO_SCALE:-medium}"
+case "$scale" in
+    small | medium | national) ;;
+    *)
+        echo "EC_DEMO_SCALE must be small, medium or national (got '$scale')" >&2
+        exit 2
+        ;;
+esac
+
+ec_ensure_dotnet
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+db_name="electioncomms"
+if [ -n "${ConnectionStrings__Default:-}" ]; then
+    ec_pg_start # external mode: only derives EC_PG_CONN
+    if [ "$reset" = "1" ]; then
+        # database named in the external connection string (default electioncomms)
+        ext_db="$(printf '%s' "$ConnectionStrings__Default" | tr ';' '\n' | sed -n 's/^[[:space:]]*[Dd]atabase[[:space:]]*=[[:space:]]*//p' | tail -n 1)"
+        ec_pg_dropdb "${ext_db:-$db_name}"
+        ec_pg_createdb "${ext_db:-$db_name}"
+    fi
+else
+    ec_pg_start
+    if [ "$reset" = "1" ]; then
+        ec_pg_dropdb "$db_name"
+    fi
+    ec_pg_createdb "$db_name"
+    export ConnectionStrings__Default="$EC_PG_CONN;Database=$db_name"
+fi
+
+port="${EC_WEB_PORT:-5080}"
+export ASPNETCORE_ENVIRONMENT=Development
+export ASPNETCORE_URLS="http://127.0.0.1:$port"
+export Demo__Scale="$scale"
+
+cat <<EOF
+
+  ElectionComms portal: http://127.0.0.1:$port
+  Demo data scale:      $scale   (EC_DEMO_SCALE=small|medium|national)
+  Demo accounts:        see README.md, section "Demo accounts"
+  Database:             $(printf '%s' "$ConnectionStrings__Default" | sed 's/\(Password=\)[^;]*/\1***/I')
+  Stop with Ctrl+C.    First start builds, migrates and seeds: give it a minute.
+
+EOF
+
+exec dotnet run --project src/ElectionComms.Web -c Release --no-launch-profile

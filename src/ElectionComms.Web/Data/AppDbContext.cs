@@ -1,0 +1,78 @@
+using ElectionComms.Domain.Administration;
+using ElectionComms.Domain.Organisation;
+using ElectionComms.Web.Auth;
+using ElectionComms.Web.Data.Audit;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElectionComms.Web.Data;
+
+public sealed class AppDbContext(
+    DbContextOptions<AppDbContext> options,
+    IAuditActorSource? actors = null,
+    TimeProvider? clock = null)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Directorate> Directorates => Set<Directorate>();
+
+    public DbSet<StaffMember> Staff => Set<StaffMember>();
+
+    public DbSet<Election> Elections => Set<Election>();
+
+    public DbSet<Qark> Qarqe => Set<Qark>();
+
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+
+    public DbSet<Kzaz> Kzazs => Set<Kzaz>();
+
+    public DbSet<VotingCentre> VotingCentres => Set<VotingCentre>();
+
+    public DbSet<CountingCentre> CountingCentres => Set<CountingCentre>();
+
+    public DbSet<CountingGroup> CountingGroups => Set<CountingGroup>();
+
+    public DbSet<TechnicalTeam> TechnicalTeams => Set<TechnicalTeam>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Every save writes its audit rows in the same transaction, or nothing at all is saved.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = AuditTrail.Capture(ChangeTracker);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var actor = (actors ?? new FixedActor()).Current;
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        await using var transaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        AuditEntries.AddRange(pending.Select(p => AuditTrail.ToRow(p, actor, now)));
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return written;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync so that the audit trail is written in the same transaction.");
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    private sealed class FixedActor : IAuditActorSource
+    {
+        public AuditActor Current => AuditActor.System;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace ElectionComms.Web.Data.Audit;
+
+/// <summary>
+/// The one mechanism that turns every tracked change of domain data into audit rows (§12). It captures the change
+/// before saving (old values still known) and writes rows after, when generated ids exist; both happen inside one
+/// transaction opened by <see cref="AppDbContext"/>.
+/// </summary>
+internal static class AuditTrail
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    public static List<PendingAudit> Capture(ChangeTracker tracker)
+    {
+        tracker.DetectChanges();
+        var pending = new List<PendingAudit>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.Entity is AuditEntry || entry.State is EntityState.Detached or EntityState.Unchanged)
+            {
+                continue;
+            }
+
+            var changes = Describe(entry);
+            if (entry.State == EntityState.Modified && changes.Count == 0)
+            {
+                continue;
+            }
+
+            pending.Add(new PendingAudit(entry, entry.State, changes));
+        }
+
+        return pending;
+    }
+
+    public static AuditEntry ToRow(PendingAudit pending, AuditActor actor, DateTimeOffset now)
+    {
+        var entity = EntityName(pending.Entry);
+        var verb = pending.State switch
+        {
+            EntityState.Added => "Created",
+            EntityState.Deleted => "Deleted",
+            _ => "Updated",
+        };
+        return new AuditEntry
+        {
+            OccurredAt = now,
+            ActorId = actor.Id,
+            ActorName = Truncate(actor.Name, AuditEntry.ActorNameMaxLength),
+            Action = $"{entity}.{verb}",
+            Entity = entity,
+            EntityId = Truncate(KeyOf(pending.Entry), AuditEntry.EntityIdMaxLength),
+            Details = JsonSerializer.Serialize(pending.Changes, Json),
+        };
+    }
+
+    private static SortedDictionary<string, object?> Describe(EntityEntry entry)
+    {
+        var changes = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            var visibility = property.Metadata.GetAuditVisibility();
+            // Keys go to EntityId; concurrency tokens (xmin, stamps) are bookkeeping, not facts.
+            if (visibility == AuditVisibility.Excluded || property.Metadata.IsPrimaryKey() || property.Metadata.IsConcurrencyToken)
+            {
+                continue;
+            }
+
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    changes[property.Metadata.Name] = Show(property.CurrentValue, visibility);
+                    break;
+                case EntityState.Deleted:
+                    changes[property.Metadata.Name] = Show(property.OriginalValue, visibility);
+                    break;
+                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                    changes[property.Metadata.Name] = new[]
+                    {
+                        Show(property.OriginalValue, visibility),
+                        Show(property.CurrentValue, visibility),
+                    };
+                    break;
+            }
+        }
+
+        return changes;
+    }
+
+    private static object? Show(object? value, AuditVisibility visibility)
+    {
+        if (visibility != AuditVisibility.Masked || value is null)
+        {
+            return value is Enum ? value.ToString() : value;
+        }
+
+        var text = value.ToString() ?? string.Empty;
+        return text.Length <= 2 ? "**" : new string('*', text.Length - 2) + text[^2..];
+    }
+
+    private static string EntityName(EntityEntry entry)
+    {
+        var type = entry.Metadata.ClrType;
+        return type.IsGenericType ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] : type.Name;
+    }
+
+    private static string KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        if (key is null)
+        {
+            return string.Empty;
+        }
+
+        return string.Join("|", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+}
+
+internal sealed record PendingAudit(EntityEntry Entry, EntityState State, SortedDictionary<string, object?> Changes);

@@ -1,0 +1,23 @@
+using ElectionComms.Web.Setup;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Host.UseSerilog((context, services, logger) =>
+    logger.ReadFrom.Configuration(context.Configuration).ReadFrom.Services(services));
+
+builder.Services
+    .AddDataAccess(builder.Configuration)
+    .AddSignIn(builder.Configuration)
+    .AddPortalAuthorization()
+    .AddPortalPages();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+app.UsePortalPipeline();
+
+await app.RunAsync();
+
+/// <summary>Entry point, public so integration tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,24 @@
+using ElectionComms.Web.Auth;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace ElectionComms.Web.Setup;
+
+internal static class AuthorizationSetup
+{
+    public static IServiceCollection AddPortalAuthorization(this IServiceCollection services) =>
+        services.AddAuthorization(Policies.Register);
+
+    /// <summary>Folder policies by role, and the few pages that are anonymous on purpose, each named here.</summary>
+    public static void AddPortalConventions(this PageConventionCollection conventions)
+    {
+        conventions.AuthorizeFolder("/Admin/Staff", Policies.ManageStaff);
+        conventions.AuthorizeFolder("/Admin/Audit", Policies.ReadAudit);
+        conventions.AuthorizeFolder("/Administration", Policies.ReadAdministration);
+        conventions.AllowAnonymousToPage("/Account/Login");
+        conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
+        conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
+        conventions.AllowAnonymousToPage("/Account/AccessDenied");
+        conventions.AllowAnonymousToPage("/Language");
+        conventions.AllowAnonymousToFolder("/Error");
+    }
+}

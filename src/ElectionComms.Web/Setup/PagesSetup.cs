@@ -1,0 +1,41 @@
+using System.Globalization;
+using ElectionComms.Web.Localisation;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
+
+namespace ElectionComms.Web.Setup;
+
+internal static class PagesSetup
+{
+    public static IServiceCollection AddPortalPages(this IServiceCollection services)
+    {
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddRazorPages(options => options.Conventions.AddPortalConventions())
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Strings)));
+        // Albanian letters (ë, ç) and typographic quotes stay readable in the HTML instead of &#xEB; escapes.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings =
+            new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.LatinExtendedA, UnicodeRanges.GeneralPunctuation));
+        services.AddScoped<DomainErrors>();
+        services.AddScoped<ElectionComms.Web.Auth.StaffAccounts>();
+        services.AddScoped<ElectionComms.Web.Data.Seed.DemoSeeder>();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = new[] { new CultureInfo(Cultures.Albanian), new CultureInfo(Cultures.English) };
+            options.DefaultRequestCulture = new RequestCulture(Cultures.Albanian);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+
+            // Albanian unless the user chose otherwise: a browser set to English still starts in Albanian.
+            options.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider { CookieName = Cultures.CookieName },
+            ];
+        });
+        return services;
+    }
+}
