@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ElectionComms.Web.Data.Seed;
+using OtpNet;
+
+namespace ElectionComms.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Drives the portal as a browser would over HTTP: GET the form, read its antiforgery token, POST, follow the
+/// redirect by hand so tests can assert on each step.
+/// </summary>
+public sealed partial class PortalClient(HttpClient http) : IDisposable
+{
+    public HttpClient Http => http;
+
+    public async Task<HttpResponseMessage> GetAsync(string url) => await http.GetAsync(url);
+
+    public async Task<string> GetHtmlAsync(string url)
+    {
+        var response = await http.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} returned {(int)response.StatusCode} {response.Headers.Location}");
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>GETs <paramref name="formUrl"/> for its token, then POSTs the fields to <paramref name="postUrl"/>.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string formUrl, IEnumerable<KeyValuePair<string, string>> fields, string? postUrl = null)
+    {
+        var html = await GetHtmlAsync(formUrl);
+        var token = AntiforgeryToken(html);
+        var body = fields.Append(new("__RequestVerificationToken", token)).ToList();
+        return await http.PostAsync(postUrl ?? formUrl, new FormUrlEncodedContent(body));
+    }
+
+    public Task<HttpResponseMessage> PostFormAsync(string formUrl, params (string Name, string Value)[] fields) =>
+        PostFormAsync(formUrl, fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+
+    /// <summary>Signs in with password and, for accounts that have one, the TOTP code of the demo secret.</summary>
+    public async Task SignInAsync(DemoAccount account)
+    {
+        var response = await PostFormAsync("/Account/Login", ("Input.Email", account.Email), ("Input.Password", DemoAccounts.Password));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        if (response.Headers.Location!.OriginalString.Contains("LoginWith2fa", StringComparison.Ordinal))
+        {
+            var code = TotpCode(account.TotpSecret ?? throw new InvalidOperationException(account.Email + " has no TOTP secret"));
+            response = await PostFormAsync(response.Headers.Location.OriginalString, ("Input.Code", code));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+
+        Assert.DoesNotContain("Login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    public static string TotpCode(string base32Secret) => new Totp(Base32Encoding.ToBytes(base32Secret)).ComputeTotp();
+
+    public static string AntiforgeryToken(string html)
+    {
+        var match = TokenPattern().Match(html);
+        Assert.True(match.Success, "The page has no antiforgery token");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    public void Dispose() => http.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using ElectionComms.Web.Data;
+using ElectionComms.Web.Data.Seed;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Respawn;
+using Respawn.Graph;
+
+namespace ElectionComms.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a real PostgreSQL. <see cref="ResetAsync"/> empties every table except reference data
+/// (Respawn) and loads the demo accounts and a small election, so each test starts from the same state.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly bool kestrel;
+    private Respawner? respawner;
+
+    public PortalFactory()
+        : this("web", kestrel: false)
+    {
+    }
+
+    protected PortalFactory(string databaseSuffix, bool kestrel)
+    {
+        ConnectionString = TestDatabase.ConnectionString(databaseSuffix);
+        this.kestrel = kestrel;
+        if (kestrel)
+        {
+            UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        }
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The election the reset created (small scale: 3 KZAZ).</summary>
+    public int ElectionId { get; private set; }
+
+    /// <summary>Kestrel's address when the factory runs a real server (browser tests).</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+            return new Uri(addresses.Addresses.First());
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        await TestDatabase.EnsureCreatedAsync(ConnectionString);
+        if (kestrel)
+        {
+            StartServer();
+        }
+
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+        }
+
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore =
+            [
+                new Table("__ef_migrations_history"), new Table("qarqe"), new Table("municipalities"),
+                new Table("directorates"), new Table("roles"),
+            ],
+        });
+    }
+
+    public async Task ResetAsync()
+    {
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await respawner!.ResetAsync(connection);
+        }
+
+        await using var scope = Services.CreateAsyncScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        await seeder.SeedAccountsAsync();
+        ElectionId = await seeder.SeedElectionAsync(DemoScale.Small);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public async Task WithServicesAsync(Func<IServiceProvider, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, over HTTPS so Secure cookies flow.</summary>
+    public PortalClient CreatePortalClient() => new(CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = new Uri("https://localhost"),
+        HandleCookies = true,
+    }));
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "false");
+        builder.UseSetting("Demo:Scale", string.Empty);
+
+        // Browser tests talk plain HTTP to Kestrel on loopback; HTTP tests use https://localhost and keep Secure.
+        builder.UseSetting("Security:CookieSecurePolicy", kestrel ? "SameAsRequest" : "Always");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.ConfigureTestServices(services =>
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000));
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<PortalFactory>
+{
+    public const string Name = "Portal";
+}
