@@ -1,0 +1,61 @@
+using ElectionComms.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace ElectionComms.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// The portal on Kestrel at 127.0.0.1 (random port) with its own database, and Debian's Chromium driven by
+/// Playwright. Never a downloaded browser: the executable is /usr/bin/chromium (or EC_CHROMIUM_PATH).
+/// </summary>
+public sealed class BrowserPortal() : PortalFactory("browser", kestrel: true), IAsyncLifetime
+{
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public new async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("EC_CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+            ],
+        });
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+
+    Task IAsyncLifetime.InitializeAsync() => InitializeAsync();
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync();
+
+    /// <summary>A fresh browser context (its own cookies) at the portal's address, in an A4-friendly window.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = ServerAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+            Locale = "sq-AL",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserPortal>
+{
+    public const string Name = "Browser";
+}
