@@ -1,4 +1,5 @@
 using ElectionComms.Domain.Administration;
+using ElectionComms.Domain.Channels;
 using ElectionComms.Domain.Organisation;
 using ElectionComms.Web.Auth;
 using ElectionComms.Web.Data.Audit;
@@ -33,6 +34,16 @@ public sealed class AppDbContext(
     public DbSet<CountingGroup> CountingGroups => Set<CountingGroup>();
 
     public DbSet<TechnicalTeam> TechnicalTeams => Set<TechnicalTeam>();
+
+    public DbSet<OfficialAccount> OfficialAccounts => Set<OfficialAccount>();
+
+    public DbSet<Group> Groups => Set<Group>();
+
+    public DbSet<GroupOfficer> GroupOfficers => Set<GroupOfficer>();
+
+    public DbSet<TransmitGrant> TransmitGrants => Set<TransmitGrant>();
+
+    public DbSet<LogoVersion> LogoVersions => Set<LogoVersion>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using ElectionComms.Web.Localisation;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using ElectionComms.Web.Localisation;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 

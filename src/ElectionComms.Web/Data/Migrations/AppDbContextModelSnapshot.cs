@@ -750,6 +750,371 @@ namespace ElectionComms.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ElectionComms.Domain.Channels.Group", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("AdministratorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("administrator_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("ElectionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("election_id");
+
+                    b.Property<bool>("IsTestGroup")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_test_group");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("level");
+
+                    b.Property<int?>("LogoVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("logo_version");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("PlatformId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("platform_id");
+
+                    b.Property<string>("ScopeKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("scope_kind");
+
+                    b.Property<int?>("ScopeTargetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("scope_target_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("status_reason");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_groups");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_groups_account_id");
+
+                    b.HasIndex("AdministratorId")
+                        .HasDatabaseName("ix_groups_administrator_id");
+
+                    b.HasIndex("ElectionId", "Level")
+                        .HasDatabaseName("ix_groups_election_id_level");
+
+                    b.HasIndex("Platform", "PlatformId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_groups_platform_platform_id");
+
+                    b.ToTable("groups", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_groups_scope_target", "(scope_kind = 'National') = (scope_target_id IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Channels.GroupOfficer", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<Guid>("AssignedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assigned_by_id");
+
+                    b.HasKey("GroupId", "StaffMemberId")
+                        .HasName("pk_group_officers");
+
+                    b.HasIndex("AssignedById")
+                        .HasDatabaseName("ix_group_officers_assigned_by_id");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_group_officers_staff_member_id");
+
+                    b.ToTable("group_officers", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Channels.LogoVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_logo_versions");
+
+                    b.HasIndex("UploadedById")
+                        .HasDatabaseName("ix_logo_versions_uploaded_by_id");
+
+                    b.HasIndex("Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_logo_versions_version");
+
+                    b.ToTable("logo_versions", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Channels.OfficialAccount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ControlClass")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("control_class");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<int>("DirectorateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("directorate_id");
+
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("handle");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("status_reason");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_official_accounts");
+
+                    b.HasIndex("DecidedById")
+                        .HasDatabaseName("ix_official_accounts_decided_by_id");
+
+                    b.HasIndex("DirectorateId")
+                        .HasDatabaseName("ix_official_accounts_directorate_id");
+
+                    b.HasIndex("RequestedById")
+                        .HasDatabaseName("ix_official_accounts_requested_by_id");
+
+                    b.HasIndex("Platform", "Handle")
+                        .IsUnique()
+                        .HasDatabaseName("ix_official_accounts_platform_handle")
+                        .HasFilter("status IN ('Requested', 'Active', 'Suspended')");
+
+                    b.ToTable("official_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Channels.TransmitGrant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("granted_at");
+
+                    b.Property<Guid>("GrantedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("granted_by_id");
+
+                    b.Property<Guid>("GranteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("grantee_id");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid?>("RevokedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("revoked_by_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transmit_grants");
+
+                    b.HasIndex("GrantedById")
+                        .HasDatabaseName("ix_transmit_grants_granted_by_id");
+
+                    b.HasIndex("GranteeId")
+                        .HasDatabaseName("ix_transmit_grants_grantee_id");
+
+                    b.HasIndex("RevokedById")
+                        .HasDatabaseName("ix_transmit_grants_revoked_by_id");
+
+                    b.HasIndex("GroupId", "GranteeId")
+                        .HasDatabaseName("ix_transmit_grants_group_id_grantee_id");
+
+                    b.ToTable("transmit_grants", (string)null);
+                });
+
             modelBuilder.Entity("ElectionComms.Domain.Organisation.Directorate", b =>
                 {
                     b.Property<int>("Id")
@@ -1384,6 +1749,117 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_voting_centres_kzazs_kzaz_id");
                 });
 
+            modelBuilder.Entity("ElectionComms.Domain.Channels.Group", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Channels.OfficialAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_groups_official_accounts_account_id");
+
+                    b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("AdministratorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_groups_staff_administrator_id");
+
+                    b.HasOne("ElectionComms.Domain.Administration.Election", null)
+                        .WithMany()
+                        .HasForeignKey("ElectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_groups_elections_election_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Channels.GroupOfficer", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_officers_staff_assigned_by_id");
+
+                    b.HasOne("ElectionComms.Domain.Channels.Group", null)
+                        .WithMany("Officers")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_officers_groups_group_id");
+
+                    b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_officers_staff_staff_member_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Channels.LogoVersion", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_logo_versions_staff_uploaded_by_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Channels.OfficialAccount", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_official_accounts_staff_decided_by_id");
+
+                    b.HasOne("ElectionComms.Domain.Organisation.Directorate", null)
+                        .WithMany()
+                        .HasForeignKey("DirectorateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_official_accounts_directorates_directorate_id");
+
+                    b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_official_accounts_staff_requested_by_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Channels.TransmitGrant", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("GrantedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transmit_grants_staff_members_granted_by_id");
+
+                    b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("GranteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transmit_grants_staff_members_grantee_id");
+
+                    b.HasOne("ElectionComms.Domain.Channels.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transmit_grants_groups_group_id");
+
+                    b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RevokedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_transmit_grants_staff_members_revoked_by_id");
+                });
+
             modelBuilder.Entity("ElectionComms.Domain.Organisation.StaffMember", b =>
                 {
                     b.HasOne("ElectionComms.Domain.Organisation.Directorate", null)
@@ -1462,6 +1938,11 @@ namespace ElectionComms.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Channels.Group", b =>
+                {
+                    b.Navigation("Officers");
                 });
 #pragma warning restore 612, 618
         }
