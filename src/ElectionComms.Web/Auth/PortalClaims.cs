@@ -7,4 +7,5 @@ public static class PortalClaims
     public const string TwoFactorEnabled = "ec:2fa";
     public const string MustChangePassword = "ec:must-change-password";
     public const string DirectorateId = "ec:directorate";
+    public const string DirectorateCode = "ec:directorate-code";
 }

@@ -18,12 +18,13 @@ internal sealed class PortalClaimsFactory(
         var identity = await base.GenerateClaimsAsync(user);
         var staff = await db.Staff.AsNoTracking()
             .Where(s => s.Id == user.Id)
-            .Select(s => new { s.FullName, s.DirectorateId })
+            .Select(s => new { s.FullName, s.DirectorateId, Code = db.Directorates.Where(d => d.Id == s.DirectorateId).Select(d => d.Code).First() })
             .SingleOrDefaultAsync();
         identity.AddClaim(new Claim(PortalClaims.FullName, staff?.FullName ?? user.UserName ?? string.Empty));
         if (staff is not null)
         {
             identity.AddClaim(new Claim(PortalClaims.DirectorateId, staff.DirectorateId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            identity.AddClaim(new Claim(PortalClaims.DirectorateCode, staff.Code));
         }
 
         identity.AddClaim(new Claim(PortalClaims.TwoFactorEnabled, user.TwoFactorEnabled ? "1" : "0"));

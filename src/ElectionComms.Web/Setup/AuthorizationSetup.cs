@@ -1,12 +1,19 @@
 using ElectionComms.Web.Auth;
+using ElectionComms.Web.Pages.Channels;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace ElectionComms.Web.Setup;
 
 internal static class AuthorizationSetup
 {
-    public static IServiceCollection AddPortalAuthorization(this IServiceCollection services) =>
+    public static IServiceCollection AddPortalAuthorization(this IServiceCollection services)
+    {
         services.AddAuthorization(Policies.Register);
+        services.AddScoped<GroupAccess>();
+        services.AddScoped<IAuthorizationHandler, GroupAuthorizationHandler>();
+        return services;
+    }
 
     /// <summary>Folder policies by role, and the few pages that are anonymous on purpose, each named here.</summary>
     public static void AddPortalConventions(this PageConventionCollection conventions)

@@ -22,6 +22,7 @@ internal static class PagesSetup
         services.AddScoped<DomainErrors>();
         services.AddScoped<ElectionComms.Web.Auth.StaffAccounts>();
         services.AddScoped<ElectionComms.Web.Data.Seed.DemoSeeder>();
+        services.AddScoped<ElectionComms.Web.Data.Seed.ChannelsSeeder>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = new[] { new CultureInfo(Cultures.Albanian), new CultureInfo(Cultures.English) };

@@ -41,7 +41,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString { get; }
 
-    /// <summary>The election the reset created (small scale: 3 KZAZ).</summary>
+    /// <summary>The election the reset created (small scale: 3 KZAZ, 24 KQV, about 45 groups).</summary>
     public int ElectionId { get; private set; }
 
     /// <summary>Kestrel's address when the factory runs a real server (browser tests).</summary>
@@ -93,6 +93,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         await seeder.SeedAccountsAsync();
         ElectionId = await seeder.SeedElectionAsync(DemoScale.Small);
+        await scope.ServiceProvider.GetRequiredService<ChannelsSeeder>().SeedAsync(ElectionId);
     }
 
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> query)
