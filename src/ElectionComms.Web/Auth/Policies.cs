@@ -8,6 +8,18 @@ public static class Policies
     public const string ManageStaff = nameof(ManageStaff);
     public const string ReadAudit = nameof(ReadAudit);
     public const string ReadAdministration = nameof(ReadAdministration);
+    public const string ReadInventory = nameof(ReadInventory);
+    public const string ReadAccounts = nameof(ReadAccounts);
+    public const string ReadGroups = nameof(ReadGroups);
+    public const string Logos = nameof(Logos);
+    public const string TransmitGrants = nameof(TransmitGrants);
+
+    /// <summary>Roles that see at least some groups; which ones is decided per group by GroupAccess.</summary>
+    public static readonly string[] GroupReaders =
+    [
+        StaffRole.SecretaryGeneral, StaffRole.Auditor, StaffRole.Director, StaffRole.CommunicationOfficer,
+        StaffRole.Clerk, StaffRole.HelplineOperator,
+    ];
 
     public static void Register(AuthorizationOptions options)
     {
@@ -16,5 +28,10 @@ public static class Policies
         options.AddPolicy(ManageStaff, p => p.RequireRole(StaffRole.SystemAdministrator));
         options.AddPolicy(ReadAudit, p => p.RequireRole(StaffRole.Auditor, StaffRole.SystemAdministrator, StaffRole.SecretaryGeneral));
         options.AddPolicy(ReadAdministration, p => p.RequireRole(StaffRole.All.ToArray()));
+        options.AddPolicy(ReadInventory, p => p.RequireRole(StaffRole.SecretaryGeneral, StaffRole.Auditor));
+        options.AddPolicy(ReadAccounts, p => p.RequireRole(StaffRole.SecretaryGeneral, StaffRole.Auditor, StaffRole.Director));
+        options.AddPolicy(ReadGroups, p => p.RequireRole(GroupReaders));
+        options.AddPolicy(Logos, p => p.RequireRole(StaffRole.SecretaryGeneral, StaffRole.Auditor, StaffRole.Director, StaffRole.Clerk));
+        options.AddPolicy(TransmitGrants, p => p.RequireRole(StaffRole.SecretaryGeneral, StaffRole.Auditor, StaffRole.Director));
     }
 }

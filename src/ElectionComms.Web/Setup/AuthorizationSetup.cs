@@ -21,6 +21,11 @@ internal static class AuthorizationSetup
         conventions.AuthorizeFolder("/Admin/Staff", Policies.ManageStaff);
         conventions.AuthorizeFolder("/Admin/Audit", Policies.ReadAudit);
         conventions.AuthorizeFolder("/Administration", Policies.ReadAdministration);
+        conventions.AuthorizeFolder("/Channels/Inventory", Policies.ReadInventory);
+        conventions.AuthorizeFolder("/Channels/Accounts", Policies.ReadAccounts);
+        conventions.AuthorizeFolder("/Channels/Groups", Policies.ReadGroups);
+        conventions.AuthorizeFolder("/Channels/Logos", Policies.Logos);
+        conventions.AuthorizeFolder("/Channels/Grants", Policies.TransmitGrants);
         conventions.AllowAnonymousToPage("/Account/Login");
         conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
         conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
