@@ -27,7 +27,12 @@ internal sealed class DirectorateSeedConfiguration : IEntityTypeConfiguration<Di
         builder.Property(d => d.Id).ValueGeneratedNever();
         builder.HasData(ReferenceData.Directorates.Select(d => new
         {
-            d.Id, d.Code, d.NameSq, d.NameEn, WorksWithElectionAdministration = d.WorksWithAdministration, IsActive = true,
+            d.Id,
+            d.Code,
+            d.NameSq,
+            d.NameEn,
+            WorksWithElectionAdministration = d.WorksWithAdministration,
+            IsActive = true,
         }));
     }
 }

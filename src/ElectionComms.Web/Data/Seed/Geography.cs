@@ -22,8 +22,19 @@ internal static class Geography
     /// <summary>Municipalities that hold more than one KZAZ at national scale (31 extra, 92 in all).</summary>
     public static readonly IReadOnlyDictionary<string, int> ExtraZones = new Dictionary<string, int>
     {
-        ["Tiranë"] = 12, ["Durrës"] = 3, ["Elbasan"] = 2, ["Fier"] = 2, ["Shkodër"] = 2, ["Vlorë"] = 2,
-        ["Kamëz"] = 2, ["Korçë"] = 1, ["Lushnjë"] = 1, ["Berat"] = 1, ["Kavajë"] = 1, ["Krujë"] = 1, ["Lezhë"] = 1,
+        ["Tiranë"] = 12,
+        ["Durrës"] = 3,
+        ["Elbasan"] = 2,
+        ["Fier"] = 2,
+        ["Shkodër"] = 2,
+        ["Vlorë"] = 2,
+        ["Kamëz"] = 2,
+        ["Korçë"] = 1,
+        ["Lushnjë"] = 1,
+        ["Berat"] = 1,
+        ["Kavajë"] = 1,
+        ["Krujë"] = 1,
+        ["Lezhë"] = 1,
     };
 
     public static IEnumerable<(int Id, string Name, int QarkId)> Municipalities()
