@@ -9,3 +9,10 @@ document.addEventListener('submit', function (event) {
         }
     }
 });
+
+// Print buttons: the CSP forbids inline onclick, so they are marked with data-print instead.
+document.addEventListener('click', function (event) {
+    if (event.target.closest && event.target.closest('[data-print]')) {
+        window.print();
+    }
+});
