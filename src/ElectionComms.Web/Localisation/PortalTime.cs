@@ -1,0 +1,29 @@
+namespace ElectionComms.Web.Localisation;
+
+/// <summary>
+/// The portal's wall clock is Albania's (Europe/Tirane), whatever zone the server runs in: timestamps are stored
+/// in UTC and shown, or filtered by day, in Tirana time.
+/// </summary>
+public static class PortalTime
+{
+    public const string ZoneId = "Europe/Tirane";
+
+    public static TimeZoneInfo Zone { get; } = FindZone();
+
+    public static DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToLocal(clock.GetUtcNow()));
+
+    /// <summary>The UTC instant at which <paramref name="day"/> begins in Tirana.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    // A container image without time-zone data still runs, in Central European time without summer time rules.
+    private static TimeZoneInfo FindZone() =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(ZoneId, out var zone)
+            ? zone
+            : TimeZoneInfo.CreateCustomTimeZone(ZoneId, TimeSpan.FromHours(1), ZoneId, ZoneId);
+}
