@@ -116,7 +116,7 @@ public sealed class StaffMember
         }
 
         var visited = new HashSet<Guid>();
-        for (var current = superior; current.SuperiorId is { } next; )
+        for (var current = superior; current.SuperiorId is { } next;)
         {
             if (next == Id || !visited.Add(next))
             {
