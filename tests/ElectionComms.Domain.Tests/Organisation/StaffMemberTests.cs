@@ -83,9 +83,9 @@ public sealed class StaffMemberTests
     }
 
     // Ranks alone cannot rule out a loop: ranks change over time. Here a head of sector is away (inactive) while
-    // her director is demoted below her; once she is back, her former director may not report to her.
+    // her director is demoted below her; she cannot come back under him, so the loop can never be closed.
     [Fact]
-    public void ReportTo_ones_own_report_closing_a_cycle_of_two_is_refused()
+    public void Reactivation_under_a_superior_demoted_meanwhile_is_refused_so_no_cycle_of_two_can_form()
     {
         var head = Person("Drita Gjoka", Rank.HeadOfSector);
         var director = Person("Agron Dibra", Rank.Director);
@@ -93,16 +93,15 @@ public sealed class StaffMemberTests
         head.ReportTo(director, staff);
         head.Deactivate(activeDirectReports: 0, Now);
         director.ChangeRank(Rank.Specialist, superior: null, directReports: [head]);
-        head.Reactivate();
 
-        var error = Assert.Throws<DomainException>(() => director.ReportTo(head, staff));
+        var error = Assert.Throws<DomainException>(() => head.Reactivate(director));
 
-        Assert.Equal("Staff.SuperiorCycle", error.Code);
-        Assert.Null(director.SuperiorId);
+        Assert.Equal("Staff.SuperiorRankTooLow", error.Code);
+        Assert.False(head.IsActive);
     }
 
     [Fact]
-    public void ReportTo_someone_two_levels_below_closing_a_cycle_of_three_is_refused()
+    public void Reactivation_under_a_superior_moved_down_meanwhile_is_refused_so_no_cycle_of_three_can_form()
     {
         var head = Person("Drita Gjoka", Rank.HeadOfSector);
         var director = Person("Agron Dibra", Rank.Director);
@@ -115,12 +114,11 @@ public sealed class StaffMemberTests
         head.Deactivate(activeDirectReports: 0, Now);
         director.Deactivate(activeDirectReports: 0, Now);
         top.ChangeRank(Rank.Specialist, superior: null, directReports: [director]);
-        head.Reactivate();
 
-        var error = Assert.Throws<DomainException>(() => top.ReportTo(head, staff));
+        var error = Assert.Throws<DomainException>(() => director.Reactivate(top));
 
-        Assert.Equal("Staff.SuperiorCycle", error.Code);
-        Assert.Null(top.SuperiorId);
+        Assert.Equal("Staff.SuperiorRankTooLow", error.Code);
+        Assert.False(director.IsActive);
     }
 
     [Fact]
