@@ -12,6 +12,12 @@ public static class PortalTime
 
     public static DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
 
+    /// <summary>Date in the user's culture and a 24-hour time, as Albanian offices write it (28.11.2026 14:05).</summary>
+    public static string Display(DateTimeOffset instant, bool seconds = false) =>
+        ToLocal(instant).ToString(
+            System.Globalization.CultureInfo.CurrentCulture.DateTimeFormat.ShortDatePattern + (seconds ? " HH:mm:ss" : " HH:mm"),
+            System.Globalization.CultureInfo.CurrentCulture);
+
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToLocal(clock.GetUtcNow()));
 
     /// <summary>The UTC instant at which <paramref name="day"/> begins in Tirana.</summary>

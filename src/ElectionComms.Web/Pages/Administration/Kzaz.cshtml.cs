@@ -63,7 +63,7 @@ public sealed class KzazModel(AppDbContext db, TimeProvider clock) : PageModel
         }
 
         Zone = zone;
-        PrintedAt = clock.GetLocalNow();
+        PrintedAt = clock.GetUtcNow();
         if (Print)
         {
             Search = null;
