@@ -46,7 +46,7 @@ public sealed class EditModel(
             PlatformId = group.PlatformId,
             IsTestGroup = group.IsTestGroup,
             AdministratorId = group.AdministratorId,
-            Version = db.Entry(group).Property<uint>("xmin").CurrentValue,
+            Version = await db.Groups.Where(g => g.Id == id).Select(g => EF.Property<uint>(g, "xmin")).SingleAsync(cancellationToken),
         };
         await LoadAsync(group, cancellationToken);
         return Page();

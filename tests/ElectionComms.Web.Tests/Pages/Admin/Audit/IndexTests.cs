@@ -40,8 +40,9 @@ public sealed partial class IndexTests(PortalFactory portal) : IAsyncLifetime
         Assert.Contains("StaffMember.Updated", cell, StringComparison.Ordinal);
         Assert.Contains("<details>", cell, StringComparison.Ordinal);
         Assert.Contains("&quot;Ilir Shehu-Çela&quot;", cell, StringComparison.Ordinal);
-        // The culture's own spacing (ICU puts a narrow no-break space before "e paradites") arrives HTML-encoded.
-        Assert.Contains(PortalTime.ToLocal(row.OccurredAt).ToString("G", CultureInfo.GetCultureInfo(Cultures.Albanian)), AdminPages.Text(cell), StringComparison.Ordinal);
+        // Albanian date and 24-hour Tirana time, e.g. 28.11.2026 14:05:09.
+        var expected = PortalTime.ToLocal(row.OccurredAt).ToString("d.M.yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+        Assert.Contains(expected, AdminPages.Text(cell), StringComparison.Ordinal);
     }
 
     [Fact]
