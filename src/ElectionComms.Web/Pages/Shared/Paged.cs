@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ElectionComms.Web.Pages.Shared;
+
+/// <summary>
+/// One page of an ordered query, counted and cut by the database (never in memory). Render its
+/// <see cref="Pager"/> with the <c>_Pager</c> partial.
+/// </summary>
+public sealed class Paged<T>
+{
+    private Paged(IReadOnlyList<T> items, int pageNumber, int pageSize, int total)
+    {
+        Items = items;
+        PageNumber = pageNumber;
+        PageSize = pageSize;
+        Total = total;
+    }
+
+    public IReadOnlyList<T> Items { get; }
+
+    public int PageNumber { get; }
+
+    public int PageSize { get; }
+
+    public int Total { get; }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>Reads page <paramref name="pageNumber"/>, moved into range when it is past either end.</summary>
+    public static async Task<Paged<T>> ReadAsync(IQueryable<T> ordered, int pageNumber, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var total = await ordered.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        var number = Math.Clamp(pageNumber, 1, pageCount);
+        var items = total == 0
+            ? []
+            : await ordered.Skip((number - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new Paged<T>(items, number, pageSize, total);
+    }
+
+    /// <param name="routeValues">The list's other query values (filters, sort), kept on every page link.</param>
+    public PagerModel Pager(IReadOnlyDictionary<string, string?> routeValues) => new(PageNumber, PageCount, Total, routeValues);
+}
+
+public sealed record PagerModel(int PageNumber, int PageCount, int Total, IReadOnlyDictionary<string, string?> RouteValues)
+{
+    /// <summary>The query-string key of the page number; "page" is taken by Razor Pages' own route value.</summary>
+    public const string PageNumberKey = "pageNumber";
+}
