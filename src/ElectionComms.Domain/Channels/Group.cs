@@ -103,6 +103,8 @@ public sealed class Group
 
     public void ChangePlatformId(string platformId) => PlatformId = PlatformIdentifier.Normalise(Platform, platformId);
 
+    public void MarkAsTestGroup(bool isTestGroup) => IsTestGroup = isTestGroup;
+
     /// <summary>§7: the administrator holds at least director rank and is active.</summary>
     public void AssignAdministrator(StaffMember administrator)
     {

@@ -162,6 +162,38 @@ public sealed class StaffMember
     }
 
     /// <summary>
+    /// Changes rank and superior in one step, in the order that lets every valid combination through: a promotion
+    /// to Secretary General first drops the superior, a move under a new superior checks the new rank against them.
+    /// On a broken rule nothing changes.
+    /// </summary>
+    /// <param name="staffById">All staff, to find direct reports and to detect a loop.</param>
+    public void Reposition(Rank newRank, StaffMember? superior, IReadOnlyDictionary<Guid, StaffMember> staffById)
+    {
+        var (oldRank, oldSuperiorId) = (Rank, SuperiorId);
+        var directReports = staffById.Values.Where(s => s.SuperiorId == Id && s.Id != Id).ToList();
+        try
+        {
+            if (superior is null)
+            {
+                ReportTo(null, staffById);
+                ChangeRank(newRank, null, directReports);
+                return;
+            }
+
+            ChangeRank(newRank, superior, directReports);
+            if (superior.Id != oldSuperiorId)
+            {
+                ReportTo(superior, staffById);
+            }
+        }
+        catch (DomainException)
+        {
+            (Rank, SuperiorId) = (oldRank, oldSuperiorId);
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Ends the account. People who still report to this person must be moved first, so nobody is left
     /// without a superior to approve their messages.
     /// </summary>
@@ -181,11 +213,38 @@ public sealed class StaffMember
         DeactivatedAt = now;
     }
 
-    public void Reactivate()
+    /// <summary>
+    /// Brings a deactivated account back. The reporting line is checked again because it may have changed while
+    /// the person was away (the superior left or was demoted); otherwise a loop could be built through them.
+    /// </summary>
+    /// <param name="superior">The person's recorded superior, or null when they have none.</param>
+    public void Reactivate(StaffMember? superior)
     {
         if (IsActive)
         {
             throw new DomainException("Staff.AlreadyActive");
+        }
+
+        if (superior is not null)
+        {
+            if (superior.Id != SuperiorId)
+            {
+                throw new ArgumentException("Pass the recorded superior.", nameof(superior));
+            }
+
+            if (!superior.IsActive)
+            {
+                throw new DomainException("Staff.SuperiorInactive", superior.FullName);
+            }
+
+            if (superior.Rank <= Rank)
+            {
+                throw new DomainException("Staff.SuperiorRankTooLow", superior.FullName, superior.Rank, Rank);
+            }
+        }
+        else if (SuperiorId is not null)
+        {
+            throw new ArgumentException("The recorded superior is missing.", nameof(superior));
         }
 
         IsActive = true;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ElectionComms.Domain.Common;
+using ElectionComms.Domain.Organisation;
 using Microsoft.Extensions.Localization;
 
 namespace ElectionComms.Web.Localisation;
@@ -18,6 +19,8 @@ public sealed class DomainErrors(IStringLocalizer<Strings> localizer)
     {
         Enum value => localizer[$"{value.GetType().Name}.{value}"].Value,
         DateOnly date => date.ToString("d", CultureInfo.CurrentCulture),
+        // Roles are string constants, not an enum, but read like one ("Role.Director").
+        string role when StaffRole.IsKnown(role) => localizer["Role." + role].Value,
         _ => argument,
     };
 }

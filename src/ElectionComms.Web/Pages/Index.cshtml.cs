@@ -15,7 +15,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Today = clock.GetLocalNow();
+        Today = new DateTimeOffset(Localisation.PortalTime.ToLocal(clock.GetUtcNow()), TimeSpan.Zero);
         ActiveStaff = await db.Staff.CountAsync(s => s.IsActive, cancellationToken);
         Election = await db.Elections.AsNoTracking()
             .Where(e => e.State == ElectionState.Active)

@@ -11,6 +11,7 @@ internal static class AuthorizationSetup
     {
         services.AddAuthorization(Policies.Register);
         services.AddScoped<GroupAccess>();
+        services.AddScoped<StaffDirectory>();
         services.AddScoped<IAuthorizationHandler, GroupAuthorizationHandler>();
         return services;
     }

@@ -23,6 +23,8 @@ internal static class PagesSetup
         services.AddScoped<ElectionComms.Web.Auth.StaffAccounts>();
         services.AddScoped<ElectionComms.Web.Data.Seed.DemoSeeder>();
         services.AddScoped<ElectionComms.Web.Data.Seed.ChannelsSeeder>();
+        services.AddScoped<ElectionComms.Web.Pages.Channels.Groups.ScopeResolver>();
+        services.AddScoped<ElectionComms.Web.Pages.Channels.Groups.GroupSaver>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = new[] { new CultureInfo(Cultures.Albanian), new CultureInfo(Cultures.English) };

@@ -48,6 +48,9 @@ internal static class SignInSetup
             });
         }
 
+        // A deactivated account or a changed role takes effect within a minute, not at the default 30.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "ec.antiforgery";

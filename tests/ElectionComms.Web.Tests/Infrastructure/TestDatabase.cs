@@ -32,4 +32,27 @@ public static class TestDatabase
             await create.ExecuteNonQueryAsync();
         }
     }
+
+    /// <summary>
+    /// Copies the test database to its template (<paramref name="fromTemplate"/> false) or replaces it with a copy
+    /// of the template (true). PostgreSQL copies only databases nobody is connected to, so pools are cleared first.
+    /// </summary>
+    public static async Task CopyAsync(string connectionString, string template, bool fromTemplate)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync();
+        var (source, target) = fromTemplate ? (template, database) : (database, template);
+        foreach (var sql in new[]
+        {
+            $"DROP DATABASE IF EXISTS \"{target}\" WITH (FORCE)",
+            $"CREATE DATABASE \"{target}\" TEMPLATE \"{source}\"",
+        })
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
 }

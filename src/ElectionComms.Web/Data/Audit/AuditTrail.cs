@@ -11,6 +11,9 @@ namespace ElectionComms.Web.Data.Audit;
 /// </summary>
 internal static class AuditTrail
 {
+    /// <summary>Stands for a secret's new value in <see cref="AuditEntry.Details"/>.</summary>
+    public const string SecretChanged = "***";
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
     public static List<PendingAudit> Capture(ChangeTracker tracker)
@@ -64,8 +67,20 @@ internal static class AuditTrail
         {
             var visibility = property.Metadata.GetAuditVisibility();
             // Keys go to EntityId; concurrency tokens (xmin, stamps) are bookkeeping, not facts.
-            if (visibility == AuditVisibility.Excluded || property.Metadata.IsPrimaryKey() || property.Metadata.IsConcurrencyToken)
+            if (property.Metadata.IsPrimaryKey() || property.Metadata.IsConcurrencyToken)
             {
+                continue;
+            }
+
+            // A secret (password hash, authenticator key) is recorded as changed, never with its value, so that a
+            // password or second-factor reset still leaves a row even when nothing else on the record changed.
+            if (visibility == AuditVisibility.Excluded)
+            {
+                if (entry.State == EntityState.Modified && property.IsModified && !Equals(property.OriginalValue, property.CurrentValue))
+                {
+                    changes[property.Metadata.Name] = SecretChanged;
+                }
+
                 continue;
             }
 

@@ -40,11 +40,16 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<S
         }
 
         // One message for unknown e-mail and wrong password, so the form does not reveal who has an account.
-        var message = result.IsLockedOut ? "Account.LockedOut" : "Account.InvalidLogin";
+        // A deactivated account is locked for good; only then does the message say so.
+        var message = !result.IsLockedOut ? "Account.InvalidLogin"
+            : await IsDeactivatedAsync(Input.Email.Trim()) ? "Account.Deactivated" : "Account.LockedOut";
         logger.LogWarning("Password sign-in refused: {Reason}", result.IsLockedOut ? "locked out" : "invalid");
         ModelState.AddModelError(string.Empty, localizer[message]);
         return Page();
     }
+
+    private async Task<bool> IsDeactivatedAsync(string email) =>
+        await signIn.UserManager.FindByEmailAsync(email) is { LockoutEnd: { } end } && end.Year >= 9999;
 
     private string SafeReturnUrl() => ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
 

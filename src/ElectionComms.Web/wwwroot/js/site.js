@@ -9,3 +9,24 @@ document.addEventListener('submit', function (event) {
         }
     }
 });
+
+// Print buttons (no inline script under the CSP): any element with data-print prints the page.
+document.addEventListener('click', function (event) {
+    if (event.target.closest && event.target.closest('[data-print]')) {
+        window.print();
+    }
+});
+
+// Closed <details> (audit details) would print as a bare summary: open them for printing, restore afterwards.
+window.addEventListener('beforeprint', function () {
+    document.querySelectorAll('details:not([open])').forEach(function (d) {
+        d.setAttribute('open', '');
+        d.dataset.openedForPrint = '1';
+    });
+});
+window.addEventListener('afterprint', function () {
+    document.querySelectorAll('details[data-opened-for-print]').forEach(function (d) {
+        d.removeAttribute('open');
+        delete d.dataset.openedForPrint;
+    });
+});
