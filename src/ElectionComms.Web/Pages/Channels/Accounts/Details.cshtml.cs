@@ -4,7 +4,6 @@ using ElectionComms.Domain.Common;
 using ElectionComms.Domain.Organisation;
 using ElectionComms.Web.Auth;
 using ElectionComms.Web.Data;
-using ElectionComms.Web.Data.Audit;
 using ElectionComms.Web.Localisation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -131,12 +130,11 @@ public sealed class DetailsModel(AppDbContext db, DomainErrors errors, IStringLo
 
         Account = account;
         var entityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var entries = await db.AuditEntries
+        History = await db.AuditEntries
             .Where(e => e.Entity == nameof(OfficialAccount) && e.EntityId == entityId)
             .OrderByDescending(e => e.Id)
-            .Select(e => new { e.OccurredAt, e.ActorName, e.Action, e.Details })
+            .Select(e => new HistoryRow(e.OccurredAt, e.ActorName, e.Action, e.Details))
             .ToListAsync(cancellationToken);
-        History = entries.Select(e => new HistoryRow(e.OccurredAt, e.ActorName, e.Action, AuditChange.Parse(e.Details))).ToList();
 
         // A refused post shows the form again drawn from the current row, so a retry is a deliberate new decision.
         Input = new DecisionInput { Reason = Input.Reason, Version = account.Version };
@@ -149,7 +147,7 @@ public sealed class DetailsModel(AppDbContext db, DomainErrors errors, IStringLo
         AccountStatus Status, string Purpose, string? StatusReason, string RequestedBy, DateTimeOffset RequestedAt,
         string? DecidedBy, DateTimeOffset? DecidedAt, int Groups, uint Version);
 
-    public sealed record HistoryRow(DateTimeOffset OccurredAt, string Actor, string Action, IReadOnlyList<AuditChange> Changes);
+    public sealed record HistoryRow(DateTimeOffset At, string Actor, string Action, string Details);
 
     public sealed class DecisionInput
     {

@@ -115,7 +115,7 @@ public sealed class AccountCreationTests(PortalFactory portal) : IAsyncLifetime
 
         var details = await director.GetHtmlAsync(AccountPages.Details(pending.Id));
         Assert.DoesNotContain("handler=Approve", details, StringComparison.Ordinal);
-        AccountPages.AssertForbidden(await director.DecideAsync(pending.Id, "Approve", await portal.VersionAsync(pending.Id)));
+        Responses.AssertRefused(await director.DecideAsync(pending.Id, "Approve", await portal.VersionAsync(pending.Id)), "director approves");
         Assert.Equal(AccountStatus.Requested, (await portal.AccountAsync(NewHandle)).Status);
     }
 
@@ -127,7 +127,7 @@ public sealed class AccountCreationTests(PortalFactory portal) : IAsyncLifetime
         await director.SignInAsync(DemoAccounts.LogisticsDirector);
 
         var fields = new[] { new KeyValuePair<string, string>("Input.Version", (await portal.VersionAsync(pending.Id)).ToString(System.Globalization.CultureInfo.InvariantCulture)) };
-        AccountPages.AssertForbidden(await director.PostFormAsync("/Channels/Accounts", fields, AccountPages.Details(pending.Id) + "?handler=Approve"));
+        Responses.AssertRefused(await director.PostFormAsync("/Channels/Accounts", fields, AccountPages.Details(pending.Id) + "?handler=Approve"), "director of another directorate approves");
         Assert.Equal(AccountStatus.Requested, (await portal.AccountAsync("@kqz_trajnimi")).Status);
     }
 
@@ -223,7 +223,7 @@ public sealed class AccountCreationTests(PortalFactory portal) : IAsyncLifetime
     {
         using var client = portal.CreatePortalClient();
         await client.SignInAsync(role == "Auditor" ? DemoAccounts.Auditor : DemoAccounts.SecretaryGeneral);
-        AccountPages.AssertForbidden(await client.GetAsync("/Channels/Accounts/Request"));
+        Responses.AssertRefused(await client.GetAsync("/Channels/Accounts/Request"), role + " opens the request form");
     }
 
     [Fact]
@@ -274,7 +274,7 @@ public sealed class AccountCreationTests(PortalFactory portal) : IAsyncLifetime
         var account = await portal.AccountAsync("@kqz_administrata");
         using var director = portal.CreatePortalClient();
         await director.SignInAsync(DemoAccounts.AdministrationDirector);
-        AccountPages.AssertForbidden(await director.DecideAsync(account.Id, "Suspend", await portal.VersionAsync(account.Id), "Arsye"));
+        Responses.AssertRefused(await director.DecideAsync(account.Id, "Suspend", await portal.VersionAsync(account.Id), "Arsye"), "director suspends");
         Assert.Equal(AccountStatus.Active, (await portal.AccountAsync("@kqz_administrata")).Status);
     }
 

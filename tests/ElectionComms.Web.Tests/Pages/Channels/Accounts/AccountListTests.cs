@@ -41,7 +41,7 @@ public sealed class AccountListTests(PortalFactory portal) : IAsyncLifetime
         Assert.DoesNotContain("data-testid=\"pending-requests\"", html, StringComparison.Ordinal);
 
         var foreign = await portal.AccountAsync("@kqz_administrata");
-        AccountPages.AssertForbidden(await logistics.GetAsync(AccountPages.Details(foreign.Id)));
+        Responses.AssertRefused(await logistics.GetAsync(AccountPages.Details(foreign.Id)), "DLD director opens a DAZ account");
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class AccountListTests(PortalFactory portal) : IAsyncLifetime
         var pending = await portal.AccountAsync("@kqz_trajnimi");
         var details = await auditor.GetHtmlAsync(AccountPages.Details(pending.Id));
         Assert.DoesNotContain("handler=Approve", details, StringComparison.Ordinal);
-        AccountPages.AssertForbidden(await auditor.DecideAsync(pending.Id, "Approve", await portal.VersionAsync(pending.Id)));
+        Responses.AssertRefused(await auditor.DecideAsync(pending.Id, "Approve", await portal.VersionAsync(pending.Id)), "auditor approves");
     }
 
     [Theory]
@@ -65,7 +65,7 @@ public sealed class AccountListTests(PortalFactory portal) : IAsyncLifetime
     {
         using var client = portal.CreatePortalClient();
         await client.SignInAsync(DemoAccounts.All.Single(a => a.Role == role));
-        AccountPages.AssertForbidden(await client.GetAsync("/Channels/Accounts"));
+        Responses.AssertRefused(await client.GetAsync("/Channels/Accounts"), role + " opens the account list");
     }
 
     [Fact]

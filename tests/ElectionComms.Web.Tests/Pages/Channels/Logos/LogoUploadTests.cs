@@ -3,7 +3,6 @@ using System.Text;
 using ElectionComms.Web.Data.Seed;
 using ElectionComms.Web.Pages.Channels.Logos;
 using ElectionComms.Web.Tests.Infrastructure;
-using ElectionComms.Web.Tests.Pages.Channels.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElectionComms.Web.Tests.Pages.Channels.Logos;
@@ -117,7 +116,7 @@ public sealed class LogoUploadTests(PortalFactory portal) : IAsyncLifetime
         var html = await client.GetHtmlAsync(LogoFiles.IndexUrl);
         Assert.Contains("data-testid=\"logo-versions\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("multipart/form-data", html, StringComparison.Ordinal);
-        AccountPages.AssertForbidden(await client.UploadAsync("logo.svg", LogoFiles.Svg()));
+        Responses.AssertRefused(await client.UploadAsync("logo.svg", LogoFiles.Svg()), role + " uploads a logo");
         Assert.Equal(2, await portal.WithDbAsync(db => db.LogoVersions.CountAsync()));
     }
 
@@ -129,7 +128,7 @@ public sealed class LogoUploadTests(PortalFactory portal) : IAsyncLifetime
     {
         using var client = portal.CreatePortalClient();
         await client.SignInAsync(DemoAccounts.All.Single(a => a.Role == role));
-        AccountPages.AssertForbidden(await client.GetAsync(LogoFiles.IndexUrl));
-        AccountPages.AssertForbidden(await client.GetAsync("/Channels/Logos/Image/2"));
+        Responses.AssertRefused(await client.GetAsync(LogoFiles.IndexUrl), role + " opens the logo register");
+        Responses.AssertRefused(await client.GetAsync("/Channels/Logos/Image/2"), role + " opens a logo image");
     }
 }

@@ -6,7 +6,6 @@ using ElectionComms.Web.Auth;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Data.Seed;
 using ElectionComms.Web.Tests.Infrastructure;
-using ElectionComms.Web.Tests.Pages.Channels.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -68,8 +67,8 @@ public sealed class OutdatedLogoTests(PortalFactory portal) : IAsyncLifetime
         await clerk.SignInAsync(foreignClerk);
 
         Assert.DoesNotContain(Row(groupId), await clerk.GetHtmlAsync(OutdatedUrl), StringComparison.Ordinal);
-        AccountPages.AssertForbidden(await MarkAsync(clerk, groupId));
-        AccountPages.AssertForbidden(await clerk.PostFormAsync(OutdatedUrl, [new("Selected", groupId.ToString(CultureInfo.InvariantCulture))], OutdatedUrl + "?handler=MarkSelected"));
+        Responses.AssertRefused(await MarkAsync(clerk, groupId), "clerk of DLD marks a DAZ group");
+        Responses.AssertRefused(await clerk.PostFormAsync(OutdatedUrl, [new("Selected", groupId.ToString(CultureInfo.InvariantCulture))], OutdatedUrl + "?handler=MarkSelected"), "clerk of DLD marks a selection with a DAZ group");
         Assert.Equal(1, await portal.WithDbAsync(db => db.Groups.Where(g => g.Id == groupId).Select(g => g.LogoVersion).SingleAsync()));
     }
 
@@ -90,7 +89,7 @@ public sealed class OutdatedLogoTests(PortalFactory portal) : IAsyncLifetime
         await clerk.SignInAsync(DemoAccounts.Clerk);
 
         var fields = new[] { own, foreign }.Select(id => new KeyValuePair<string, string>("Selected", id.ToString(CultureInfo.InvariantCulture)));
-        AccountPages.AssertForbidden(await clerk.PostFormAsync(OutdatedUrl, fields, OutdatedUrl + "?handler=MarkSelected"));
+        Responses.AssertRefused(await clerk.PostFormAsync(OutdatedUrl, fields, OutdatedUrl + "?handler=MarkSelected"), "selection with a group outside the directorate");
         Assert.Equal(1, await portal.WithDbAsync(db => db.Groups.Where(g => g.Id == own).Select(g => g.LogoVersion).SingleAsync()));
     }
 
@@ -109,7 +108,7 @@ public sealed class OutdatedLogoTests(PortalFactory portal) : IAsyncLifetime
         Assert.Equal(all, System.Text.RegularExpressions.Regex.Matches(html, "data-testid=\"outdated-row\"").Count);
         Assert.DoesNotContain("handler=Mark", html, StringComparison.Ordinal);
 
-        AccountPages.AssertForbidden(await MarkAsync(client, groupId));
+        Responses.AssertRefused(await MarkAsync(client, groupId), role + " marks a group");
         Assert.Equal(1, await portal.WithDbAsync(db => db.Groups.Where(g => g.Id == groupId).Select(g => g.LogoVersion).SingleAsync()));
     }
 
