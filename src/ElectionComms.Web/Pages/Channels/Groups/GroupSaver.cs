@@ -21,7 +21,7 @@ public sealed class GroupSaver(AppDbContext db)
         {
             throw new DomainException("Group.Concurrency");
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "ix_groups_platform_platform_id" })
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation("ix_groups_platform_platform_id"))
         {
             throw new DomainException("Group.DuplicatePlatformId");
         }

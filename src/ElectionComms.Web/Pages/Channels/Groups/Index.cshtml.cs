@@ -41,7 +41,7 @@ public sealed class IndexModel(AppDbContext db, GroupAccess access) : PageModel
         var groups = access.Readable(user);
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var pattern = "%" + Q.Trim().Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = TextSearch.Contains(Q);
             groups = groups.Where(g => EF.Functions.ILike(g.Name, pattern) || EF.Functions.ILike(g.PlatformId, pattern));
         }
 
