@@ -1,5 +1,6 @@
 using ElectionComms.Domain.Administration;
 using ElectionComms.Domain.Channels;
+using ElectionComms.Domain.Registry;
 using ElectionComms.Domain.Organisation;
 using ElectionComms.Web.Auth;
 using ElectionComms.Web.Data.Audit;
@@ -44,6 +45,8 @@ public sealed class AppDbContext(
     public DbSet<TransmitGrant> TransmitGrants => Set<TransmitGrant>();
 
     public DbSet<LogoVersion> LogoVersions => Set<LogoVersion>();
+
+    public DbSet<Person> People => Set<Person>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
