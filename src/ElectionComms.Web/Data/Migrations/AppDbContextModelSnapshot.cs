@@ -856,6 +856,9 @@ namespace ElectionComms.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_groups_platform_platform_id");
 
+                    b.HasIndex("ElectionId", "Name", "Id")
+                        .HasDatabaseName("ix_groups_election_id_name_id");
+
                     b.ToTable("groups", null, t =>
                         {
                             t.HasCheckConstraint("ck_groups_scope_target", "(scope_kind = 'National') = (scope_target_id IS NULL)");

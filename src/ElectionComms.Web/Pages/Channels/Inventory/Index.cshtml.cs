@@ -38,7 +38,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public IReadOnlyList<AccountRow> Accounts { get; private set; } = [];
 
-    public InventoryQuery.ProblemCounts Problems { get; private set; } = new(0, 0, 0, 0, 0);
+    public InventoryQuery.ProblemCounts Problems { get; private set; } = InventoryQuery.ProblemCounts.None;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -63,7 +63,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             return;
         }
 
-        var cells = await inventory.TotalsAsync(electionId, DirectorateId, cancellationToken);
+        var cells = await inventory.SummaryAsync(electionId, DirectorateId, cancellationToken);
         var names = Directorates.ToDictionary(d => d.Id);
         Totals = cells
             .GroupBy(c => (c.DirectorateId, c.Platform))
@@ -72,7 +72,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             .ToList();
         TotalsByLevel = cells.GroupBy(c => c.Level).ToDictionary(l => l.Key, l => l.Sum(c => c.Count));
         GroupCount = cells.Sum(c => c.Count);
-        Problems = await inventory.ProblemCountsAsync(electionId, DirectorateId, cancellationToken);
+        Problems = InventoryQuery.ProblemCounts.Sum(cells.Select(c => c.Problems));
     }
 
     public sealed record TotalsRow(InventoryQuery.DirectorateOption Directorate, Platform Platform, IReadOnlyDictionary<AdministrationLevel, int> ByLevel, int Total);

@@ -99,24 +99,25 @@ public sealed class InventoryQuery(AppDbContext db)
         return ordered.ThenBy(g => g.Name).ThenBy(g => g.Id);
     }
 
-    /// <summary>Group counts per directorate, platform and level.</summary>
-    public Task<List<TotalsCell>> TotalsAsync(int electionId, int? directorateId, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Group counts per directorate, platform and level, each with the size of every problem list, in one pass over
+    /// the election's groups: the dashboard's matrix and its problem cards come from the same rows.
+    /// </summary>
+    public Task<List<SummaryCell>> SummaryAsync(int electionId, int? directorateId, CancellationToken cancellationToken) =>
         Filtered(electionId, new InventoryFilter { DirectorateId = directorateId })
             .GroupBy(g => new { g.DirectorateId, g.Platform, g.Level })
-            .Select(x => new TotalsCell(x.Key.DirectorateId, x.Key.Platform, x.Key.Level, x.Count()))
+            .Select(x => new SummaryCell(
+                x.Key.DirectorateId,
+                x.Key.Platform,
+                x.Key.Level,
+                x.Count(),
+                new ProblemCounts(
+                    x.Count(g => g.WithoutValidAdministrator),
+                    x.Count(g => g.WithoutOfficer),
+                    x.Count(g => g.OutdatedLogo),
+                    x.Count(g => g.OverCapacity),
+                    x.Count(g => g.Inactive))))
             .ToListAsync(cancellationToken);
-
-    /// <summary>The size of each problem list, in one pass over the election's groups.</summary>
-    public async Task<ProblemCounts> ProblemCountsAsync(int electionId, int? directorateId, CancellationToken cancellationToken) =>
-        await Filtered(electionId, new InventoryFilter { DirectorateId = directorateId })
-            .GroupBy(_ => 1)
-            .Select(x => new ProblemCounts(
-                x.Count(g => g.WithoutValidAdministrator),
-                x.Count(g => g.WithoutOfficer),
-                x.Count(g => g.OutdatedLogo),
-                x.Count(g => g.OverCapacity),
-                x.Count(g => g.Inactive)))
-            .SingleOrDefaultAsync(cancellationToken) ?? new ProblemCounts(0, 0, 0, 0, 0);
 
     /// <summary>Official accounts per platform and status (accounts outlive elections, so they are not filtered by one).</summary>
     public Task<List<AccountCell>> AccountCountsAsync(int? directorateId, CancellationToken cancellationToken) =>
@@ -132,12 +133,18 @@ public sealed class InventoryQuery(AppDbContext db)
             .Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal);
 
-    public sealed record TotalsCell(int DirectorateId, Platform Platform, AdministrationLevel Level, int Count);
+    public sealed record SummaryCell(int DirectorateId, Platform Platform, AdministrationLevel Level, int Count, ProblemCounts Problems);
 
     public sealed record AccountCell(Platform Platform, AccountStatus Status, int Count);
 
     public sealed record ProblemCounts(int WithoutAdministrator, int WithoutOfficer, int OutdatedLogo, int OverCapacity, int Inactive)
     {
+        public static readonly ProblemCounts None = new(0, 0, 0, 0, 0);
+
+        public static ProblemCounts Sum(IEnumerable<ProblemCounts> counts) => counts.Aggregate(None, (a, b) => new(
+            a.WithoutAdministrator + b.WithoutAdministrator, a.WithoutOfficer + b.WithoutOfficer, a.OutdatedLogo + b.OutdatedLogo,
+            a.OverCapacity + b.OverCapacity, a.Inactive + b.Inactive));
+
         public int For(InventoryProblem problem) => problem switch
         {
             InventoryProblem.WithoutAdministrator => WithoutAdministrator,

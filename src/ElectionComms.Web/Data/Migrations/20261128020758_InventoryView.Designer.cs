@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ElectionComms.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128012729_InventoryView")]
+    [Migration("20261128020758_InventoryView")]
     partial class InventoryView
     {
         /// <inheritdoc />
@@ -858,6 +858,9 @@ namespace ElectionComms.Web.Data.Migrations
                     b.HasIndex("Platform", "PlatformId")
                         .IsUnique()
                         .HasDatabaseName("ix_groups_platform_platform_id");
+
+                    b.HasIndex("ElectionId", "Name", "Id")
+                        .HasDatabaseName("ix_groups_election_id_name_id");
 
                     b.ToTable("groups", null, t =>
                         {
