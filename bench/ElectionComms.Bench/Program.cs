@@ -1,15 +1,29 @@
 using ElectionComms.Web.Data.Seed;
 
-// Benchmarks and the scale-data generator. Each issue that asks for a benchmark adds a command here.
-var command = args.FirstOrDefault() ?? "help";
-switch (command)
+namespace ElectionComms.Bench;
+
+/// <summary>
+/// Benchmarks and the scale-data generator. Each issue that asks for a benchmark adds a command here. (Not a
+/// top-level program: the web app's <c>Program</c> is the type the in-process host starts.)
+/// </summary>
+internal static class BenchProgram
 {
-    case "generate":
-        var scale = DemoScale.Parse(args.ElementAtOrDefault(1) ?? "national");
-        var zones = AdministrationGenerator.Generate(scale);
-        Console.WriteLine($"scale={scale.Name} kzaz={zones.Count} kqv={zones.Sum(z => z.VotingCentres.Count)} gnv={zones.Sum(z => z.CountingGroups)}");
-        break;
-    default:
-        Console.WriteLine("usage: dotnet run --project bench/ElectionComms.Bench -c Release -- generate [small|medium|national]");
-        break;
+    public static async Task<int> Main(string[] args)
+    {
+        switch (args.FirstOrDefault() ?? "help")
+        {
+            case "generate":
+                var scale = DemoScale.Parse(args.ElementAtOrDefault(1) ?? "national");
+                var zones = AdministrationGenerator.Generate(scale);
+                Console.WriteLine($"scale={scale.Name} kzaz={zones.Count} kqv={zones.Sum(z => z.VotingCentres.Count)} gnv={zones.Sum(z => z.CountingGroups)}");
+                return 0;
+            case "inventory":
+                return await InventoryBenchmark.RunAsync(args[1..]);
+            default:
+                Console.WriteLine("usage: dotnet run --project bench/ElectionComms.Bench -c Release -- generate [small|medium|national]");
+                Console.WriteLine("       dotnet run --project bench/ElectionComms.Bench -c Release -- inventory [--fresh] [--database electioncomms_bench]");
+                Console.WriteLine("              [--workers 16] [--warmup 200] [--requests 2000] [--seconds 120] [--auto-prepare N]");
+                return 0;
+        }
+    }
 }

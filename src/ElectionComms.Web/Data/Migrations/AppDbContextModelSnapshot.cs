@@ -856,6 +856,9 @@ namespace ElectionComms.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_groups_platform_platform_id");
 
+                    b.HasIndex("ElectionId", "Name", "Id")
+                        .HasDatabaseName("ix_groups_election_id_name_id");
+
                     b.ToTable("groups", null, t =>
                         {
                             t.HasCheckConstraint("ck_groups_scope_target", "(scope_kind = 'National') = (scope_target_id IS NULL)");
@@ -1432,6 +1435,105 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasDatabaseName("ix_audit_entries_entity_entity_id");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionComms.Web.Data.Views.GroupInventoryRow", b =>
+                {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("AdministratorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("administrator_id");
+
+                    b.Property<string>("AdministratorName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("administrator_name");
+
+                    b.Property<bool>("AdministratorValid")
+                        .HasColumnType("boolean")
+                        .HasColumnName("administrator_valid");
+
+                    b.Property<int>("DirectorateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("directorate_id");
+
+                    b.Property<int>("ElectionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("election_id");
+
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("IsTestGroup")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_test_group");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("level");
+
+                    b.Property<bool>("LogoOutdated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("logo_outdated");
+
+                    b.Property<int?>("LogoVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("logo_version");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OfficerCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("officer_count");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("PlatformId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("platform_id");
+
+                    b.Property<string>("ScopeKind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("scope_kind");
+
+                    b.Property<string>("ScopeName")
+                        .HasColumnType("text")
+                        .HasColumnName("scope_name");
+
+                    b.Property<int?>("ScopeTargetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("scope_target_id");
+
+                    b.Property<int>("ScopeUnits")
+                        .HasColumnType("integer")
+                        .HasColumnName("scope_units");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("group_inventory", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
