@@ -1291,6 +1291,91 @@ namespace ElectionComms.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ElectionComms.Domain.Registry.Person", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ElectionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("election_id");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("level");
+
+                    b.Property<DateOnly>("MandateFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("mandate_from");
+
+                    b.Property<DateOnly?>("MandateTo")
+                        .HasColumnType("date")
+                        .HasColumnName("mandate_to");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("phone")
+                        .HasAnnotation("ElectionComms:Audit", AuditVisibility.Masked);
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_people");
+
+                    b.HasIndex("ElectionId", "Phone")
+                        .IsUnique()
+                        .HasDatabaseName("ix_people_election_id_phone")
+                        .HasFilter("status = 'Active'");
+
+                    b.HasIndex("ElectionId", "Level", "UnitId")
+                        .HasDatabaseName("ix_people_election_id_level_unit_id");
+
+                    b.ToTable("people", (string)null);
+                });
+
             modelBuilder.Entity("ElectionComms.Web.Auth.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1983,6 +2068,16 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasForeignKey("SuperiorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_staff_members_staff_members_superior_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Registry.Person", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Administration.Election", null)
+                        .WithMany()
+                        .HasForeignKey("ElectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_people_elections_election_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
