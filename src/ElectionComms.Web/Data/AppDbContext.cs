@@ -13,7 +13,8 @@ namespace ElectionComms.Web.Data;
 public sealed class AppDbContext(
     DbContextOptions<AppDbContext> options,
     IAuditActorSource? actors = null,
-    TimeProvider? clock = null)
+    TimeProvider? clock = null,
+    ReadModelCache? readModels = null)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Directorate> Directorates => Set<Directorate>();
@@ -73,6 +74,7 @@ public sealed class AppDbContext(
             await transaction.CommitAsync(cancellationToken);
         }
 
+        readModels?.Invalidate();
         return written;
     }
 

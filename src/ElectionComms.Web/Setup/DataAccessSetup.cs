@@ -15,6 +15,8 @@ internal static class DataAccessSetup
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActorSource, HttpAuditActorSource>();
+        services.AddMemoryCache(options => options.SizeLimit = 2_000);
+        services.AddSingleton<ReadModelCache>();
         services.AddDbContext<AppDbContext>(options => options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention());

@@ -99,7 +99,13 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private string TemplateName => new NpgsqlConnectionStringBuilder(ConnectionString).Database + "_template";
 
     /// <summary>Puts the database back to the seeded state: a fresh copy of the template.</summary>
-    public Task ResetAsync() => TestDatabase.CopyAsync(ConnectionString, TemplateName, fromTemplate: true);
+    public async Task ResetAsync()
+    {
+        await TestDatabase.CopyAsync(ConnectionString, TemplateName, fromTemplate: true);
+
+        // The copy replaced the database underneath the app: nothing it cached from the old one may be shown.
+        Services.GetRequiredService<ReadModelCache>().Invalidate();
+    }
 
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> query)
     {

@@ -14,11 +14,11 @@ namespace ElectionComms.Web.Pages.Channels.Inventory;
 /// The inventory's group list: search, filters, sort and paging in SQL, and the export of the current view
 /// (same filters and order, every page) as CSV or XLSX.
 /// </summary>
-public sealed class GroupsModel(AppDbContext db, IStringLocalizer<Strings> localizer, TimeProvider clock, ILogger<GroupsModel> logger) : PageModel
+public sealed class GroupsModel(AppDbContext db, ReadModelCache cache, IStringLocalizer<Strings> localizer, TimeProvider clock, ILogger<GroupsModel> logger) : PageModel
 {
     public const int PageSize = 50;
 
-    private readonly InventoryQuery inventory = new(db);
+    private readonly InventoryQuery inventory = new(db, cache);
 
     public InventoryFilter Filter { get; private set; } = new();
 
@@ -42,13 +42,16 @@ public sealed class GroupsModel(AppDbContext db, IStringLocalizer<Strings> local
             return;
         }
 
-        var query = inventory.Filtered(electionId, Filter);
-        Total = await query.CountAsync(cancellationToken);
-        Filter.PageNumber = Math.Clamp(Filter.PageNumber, 1, PageCount);
-        Rows = await InventoryQuery.Ordered(query, Filter)
-            .Skip((Filter.PageNumber - 1) * PageSize)
-            .Take(PageSize)
-            .ToListAsync(cancellationToken);
+        // The same view is asked for again and again between two changes; the cache forgets it at the next save.
+        var key = "inventory:list:" + electionId + ":" + string.Join('&', Filter.RouteValues().OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key + "=" + v.Value));
+        (Total, Filter.PageNumber, Rows) = await cache.GetOrCreateAsync(key, async () =>
+        {
+            var query = inventory.Filtered(electionId, Filter);
+            var total = await query.CountAsync(cancellationToken);
+            var page = Math.Clamp(Filter.PageNumber, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+            var rows = await InventoryQuery.Ordered(query, Filter).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+            return (total, page, (IReadOnlyList<InventoryGroup>)rows);
+        });
     }
 
     /// <summary>Every row of the current view, streamed from the database into the file.</summary>

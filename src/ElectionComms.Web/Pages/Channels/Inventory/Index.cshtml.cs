@@ -10,9 +10,9 @@ namespace ElectionComms.Web.Pages.Channels.Inventory;
 /// The Secretary General's inventory (issue 3, item 6): group totals by directorate, platform and level, official
 /// accounts by platform and status, and the size of each problem list with a link to it. All counted in SQL.
 /// </summary>
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, ReadModelCache cache) : PageModel
 {
-    private readonly InventoryQuery inventory = new(db);
+    private readonly InventoryQuery inventory = new(db, cache);
 
     public static readonly IReadOnlyList<AdministrationLevel> Levels = Enum.GetValues<AdministrationLevel>();
 

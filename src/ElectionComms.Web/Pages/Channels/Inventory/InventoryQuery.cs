@@ -11,17 +11,17 @@ namespace ElectionComms.Web.Pages.Channels.Inventory;
 /// The inventory's queries, shared by the dashboard, the group list and the exports so that a count on the
 /// dashboard, the rows behind its link and the exported file always agree. Everything filters in SQL.
 /// </summary>
-public sealed class InventoryQuery(AppDbContext db)
+public sealed class InventoryQuery(AppDbContext db, ReadModelCache cache)
 {
     public sealed record ElectionOption(int Id, string Name, ElectionState State);
 
     public sealed record DirectorateOption(int Id, string Code, string Name);
 
     public Task<List<ElectionOption>> ElectionsAsync(CancellationToken cancellationToken) =>
-        db.Elections.AsNoTracking()
+        cache.GetOrCreateAsync("inventory:elections", () => db.Elections.AsNoTracking()
             .OrderByDescending(e => e.ElectionDay)
             .Select(e => new ElectionOption(e.Id, e.Name, e.State))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken));
 
     /// <summary>The election asked for if it exists, else the active one, else the latest; null when there is none.</summary>
     public static int? Resolve(int? requested, IReadOnlyList<ElectionOption> elections) =>
@@ -32,10 +32,10 @@ public sealed class InventoryQuery(AppDbContext db)
     public Task<List<DirectorateOption>> DirectoratesAsync(CancellationToken cancellationToken)
     {
         var english = Cultures.IsEnglish;
-        return db.Directorates.AsNoTracking()
+        return cache.GetOrCreateAsync("inventory:directorates:" + english, () => db.Directorates.AsNoTracking()
             .OrderBy(d => d.Code)
             .Select(d => new DirectorateOption(d.Id, d.Code, english ? d.NameEn : d.NameSq))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken));
     }
 
     /// <summary>Every group of the election as an inventory row.</summary>
@@ -104,7 +104,7 @@ public sealed class InventoryQuery(AppDbContext db)
     /// the election's groups: the dashboard's matrix and its problem cards come from the same rows.
     /// </summary>
     public Task<List<SummaryCell>> SummaryAsync(int electionId, int? directorateId, CancellationToken cancellationToken) =>
-        Filtered(electionId, new InventoryFilter { DirectorateId = directorateId })
+        cache.GetOrCreateAsync($"inventory:summary:{electionId}:{directorateId}", () => Filtered(electionId, new InventoryFilter { DirectorateId = directorateId })
             .GroupBy(g => new { g.DirectorateId, g.Platform, g.Level })
             .Select(x => new SummaryCell(
                 x.Key.DirectorateId,
@@ -117,15 +117,15 @@ public sealed class InventoryQuery(AppDbContext db)
                     x.Count(g => g.OutdatedLogo),
                     x.Count(g => g.OverCapacity),
                     x.Count(g => g.Inactive))))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken));
 
     /// <summary>Official accounts per platform and status (accounts outlive elections, so they are not filtered by one).</summary>
     public Task<List<AccountCell>> AccountCountsAsync(int? directorateId, CancellationToken cancellationToken) =>
-        db.OfficialAccounts.AsNoTracking()
+        cache.GetOrCreateAsync($"inventory:accounts:{directorateId}", () => db.OfficialAccounts.AsNoTracking()
             .Where(a => directorateId == null || a.DirectorateId == directorateId)
             .GroupBy(a => new { a.Platform, a.Status })
             .Select(x => new AccountCell(x.Key.Platform, x.Key.Status, x.Count()))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken));
 
     /// <summary>Search text matches literally: %, _ and \ are not LIKE wildcards (PostgreSQL's escape is \).</summary>
     private static string EscapeLike(string text) =>

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace ElectionComms.Web.Data;
+
+/// <summary>
+/// Caches expensive read models (the inventory's counts and lists) until the next write. Every save through
+/// <see cref="AppDbContext"/> that changes a row calls <see cref="Invalidate"/>, so a reader never sees data older
+/// than the last completed save of this process. Work that writes around EF (bulk COPY) must call it too.
+/// One process holds one cache: a second web instance would need a shared invalidation signal.
+/// </summary>
+public sealed class ReadModelCache(IMemoryCache cache)
+{
+    private static readonly TimeSpan SafetyNet = TimeSpan.FromMinutes(5);
+    private long version;
+
+    public void Invalidate() => Interlocked.Increment(ref version);
+
+    public async Task<T> GetOrCreateAsync<T>(string key, Func<Task<T>> create)
+    {
+        var versioned = $"{Interlocked.Read(ref version)}:{key}";
+        if (cache.TryGetValue(versioned, out T? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var value = await create();
+        cache.Set(versioned, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = SafetyNet, Size = 1 });
+        return value;
+    }
+}
