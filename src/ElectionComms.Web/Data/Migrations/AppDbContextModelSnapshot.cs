@@ -1288,6 +1288,124 @@ namespace ElectionComms.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ElectionComms.Domain.Registry.Person", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ElectionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("election_id");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("level");
+
+                    b.Property<DateOnly>("MandateFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("mandate_from");
+
+                    b.Property<DateOnly?>("MandateTo")
+                        .HasColumnType("date")
+                        .HasColumnName("mandate_to");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("phone")
+                        .HasAnnotation("ElectionComms:Audit", AuditVisibility.Masked);
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_people");
+
+                    b.HasIndex("ElectionId", "Phone")
+                        .IsUnique()
+                        .HasDatabaseName("ix_people_election_id_phone")
+                        .HasFilter("status = 'Active'");
+
+                    b.HasIndex("ElectionId", "Level", "UnitId")
+                        .HasDatabaseName("ix_people_election_id_level_unit_id");
+
+                    b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Registry.PhoneReveal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset>("RevealedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revealed_at");
+
+                    b.Property<Guid>("RevealedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("revealed_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_phone_reveals");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_phone_reveals_person_id");
+
+                    b.HasIndex("RevealedById")
+                        .HasDatabaseName("ix_phone_reveals_revealed_by_id");
+
+                    b.ToTable("phone_reveals", (string)null);
+                });
+
             modelBuilder.Entity("ElectionComms.Web.Auth.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1881,6 +1999,33 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasForeignKey("SuperiorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_staff_members_staff_members_superior_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Registry.Person", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Administration.Election", null)
+                        .WithMany()
+                        .HasForeignKey("ElectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_people_elections_election_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Registry.PhoneReveal", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_phone_reveals_people_person_id");
+
+                    b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RevealedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_phone_reveals_staff_revealed_by_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

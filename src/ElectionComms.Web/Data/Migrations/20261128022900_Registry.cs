@@ -1,0 +1,105 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace ElectionComms.Web.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class Registry : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "people",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    election_id = table.Column<int>(type: "integer", nullable: false),
+                    full_name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    phone = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    level = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    unit_id = table.Column<int>(type: "integer", nullable: false),
+                    mandate_from = table.Column<DateOnly>(type: "date", nullable: false),
+                    mandate_to = table.Column<DateOnly>(type: "date", nullable: true),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    end_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_people", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_people_elections_election_id",
+                        column: x => x.election_id,
+                        principalTable: "elections",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "phone_reveals",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    person_id = table.Column<int>(type: "integer", nullable: false),
+                    revealed_by_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    revealed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_phone_reveals", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_phone_reveals_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_phone_reveals_staff_revealed_by_id",
+                        column: x => x.revealed_by_id,
+                        principalTable: "staff_members",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_people_election_id_level_unit_id",
+                table: "people",
+                columns: new[] { "election_id", "level", "unit_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_people_election_id_phone",
+                table: "people",
+                columns: new[] { "election_id", "phone" },
+                unique: true,
+                filter: "status = 'Active'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_phone_reveals_person_id",
+                table: "phone_reveals",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_phone_reveals_revealed_by_id",
+                table: "phone_reveals",
+                column: "revealed_by_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "phone_reveals");
+
+            migrationBuilder.DropTable(
+                name: "people");
+        }
+    }
+}
