@@ -38,12 +38,23 @@ public static class RosterColumns
 
     private static readonly Dictionary<string, UnitRole> Roles = new(StringComparer.Ordinal)
     {
-        ["kryetar"] = UnitRole.Chair, ["kryetare"] = UnitRole.Chair, ["chair"] = UnitRole.Chair,
-        ["zevendeskryetar"] = UnitRole.DeputyChair, ["zevendeskryetare"] = UnitRole.DeputyChair, ["deputychair"] = UnitRole.DeputyChair,
-        ["sekretar"] = UnitRole.Secretary, ["sekretare"] = UnitRole.Secretary, ["secretary"] = UnitRole.Secretary,
-        ["anetar"] = UnitRole.Member, ["anetare"] = UnitRole.Member, ["member"] = UnitRole.Member,
-        ["numerues"] = UnitRole.Counter, ["numeruese"] = UnitRole.Counter, ["counter"] = UnitRole.Counter,
-        ["operator"] = UnitRole.Operator, ["operatore"] = UnitRole.Operator,
+        ["kryetar"] = UnitRole.Chair,
+        ["kryetare"] = UnitRole.Chair,
+        ["chair"] = UnitRole.Chair,
+        ["zevendeskryetar"] = UnitRole.DeputyChair,
+        ["zevendeskryetare"] = UnitRole.DeputyChair,
+        ["deputychair"] = UnitRole.DeputyChair,
+        ["sekretar"] = UnitRole.Secretary,
+        ["sekretare"] = UnitRole.Secretary,
+        ["secretary"] = UnitRole.Secretary,
+        ["anetar"] = UnitRole.Member,
+        ["anetare"] = UnitRole.Member,
+        ["member"] = UnitRole.Member,
+        ["numerues"] = UnitRole.Counter,
+        ["numeruese"] = UnitRole.Counter,
+        ["counter"] = UnitRole.Counter,
+        ["operator"] = UnitRole.Operator,
+        ["operatore"] = UnitRole.Operator,
     };
 
     private static readonly Dictionary<string, AdministrationLevel> Levels = new(StringComparer.Ordinal)
@@ -51,7 +62,8 @@ public static class RosterColumns
         ["kzaz"] = AdministrationLevel.Kzaz,
         ["kqv"] = AdministrationLevel.Kqv,
         ["gnv"] = AdministrationLevel.Gnv,
-        ["stafteknik"] = AdministrationLevel.TechnicalStaff, ["technicalstaff"] = AdministrationLevel.TechnicalStaff,
+        ["stafteknik"] = AdministrationLevel.TechnicalStaff,
+        ["technicalstaff"] = AdministrationLevel.TechnicalStaff,
         ["teknik"] = AdministrationLevel.TechnicalStaff,
     };
 
