@@ -13,6 +13,7 @@ public static class Policies
     public const string ReadGroups = nameof(ReadGroups);
     public const string Logos = nameof(Logos);
     public const string TransmitGrants = nameof(TransmitGrants);
+    public const string ReadRegistry = nameof(ReadRegistry);
 
     /// <summary>Roles that see at least some groups; which ones is decided per group by GroupAccess.</summary>
     public static readonly string[] GroupReaders =
@@ -33,5 +34,6 @@ public static class Policies
         options.AddPolicy(ReadGroups, p => p.RequireRole(GroupReaders));
         options.AddPolicy(Logos, p => p.RequireRole(StaffRole.SecretaryGeneral, StaffRole.Auditor, StaffRole.Director, StaffRole.Clerk));
         options.AddPolicy(TransmitGrants, p => p.RequireRole(StaffRole.SecretaryGeneral, StaffRole.Auditor, StaffRole.Director));
+        options.AddPolicy(ReadRegistry, p => p.RequireRole(StaffRole.Clerk, StaffRole.Director, StaffRole.SecretaryGeneral, StaffRole.Auditor));
     }
 }

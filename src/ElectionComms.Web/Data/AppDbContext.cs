@@ -49,6 +49,8 @@ public sealed class AppDbContext(
 
     public DbSet<Person> People => Set<Person>();
 
+    public DbSet<PhoneReveal> PhoneReveals => Set<PhoneReveal>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Every save writes its audit rows in the same transaction, or nothing at all is saved.</summary>

@@ -25,6 +25,7 @@ internal static class PagesSetup
         services.AddScoped<ElectionComms.Web.Data.Seed.ChannelsSeeder>();
         services.AddScoped<ElectionComms.Web.Pages.Channels.Groups.ScopeResolver>();
         services.AddScoped<ElectionComms.Web.Pages.Channels.Groups.GroupSaver>();
+        services.AddScoped<ElectionComms.Web.Registry.RosterImporter>().AddSingleton<ElectionComms.Web.Registry.ImportStore>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = new[] { new CultureInfo(Cultures.Albanian), new CultureInfo(Cultures.English) };

@@ -13,8 +13,9 @@ namespace ElectionComms.Web.Pages.Channels.Logos;
 /// authorization filter ordered before it and decides from the declared Content-Length without reading the body.
 /// <see cref="RequestSizeLimitAttribute"/> stays in place for bodies that do not declare their length.
 /// </summary>
+/// <param name="messageKey">The resource key of the message; its argument is <paramref name="maxFileKilobytes"/>.</param>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class UploadLimitAttribute(long maxRequestBytes, int maxFileKilobytes) : Attribute, IAuthorizationFilter, IOrderedFilter
+public sealed class UploadLimitAttribute(long maxRequestBytes, int maxFileKilobytes, string messageKey = "Logos.RequestTooLarge") : Attribute, IAuthorizationFilter, IOrderedFilter
 {
     /// <summary>Antiforgery validation runs at order 1000 and form limits at 900.</summary>
     public int Order => 800;
@@ -30,7 +31,7 @@ public sealed class UploadLimitAttribute(long maxRequestBytes, int maxFileKiloby
         var services = context.HttpContext.RequestServices;
         var localizer = services.GetRequiredService<IStringLocalizer<Strings>>();
         var tempData = services.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(context.HttpContext);
-        tempData["Error"] = localizer["Logos.RequestTooLarge", maxFileKilobytes].Value;
+        tempData["Error"] = localizer[messageKey, maxFileKilobytes].Value;
 
         // Result filters (which normally save TempData) do not run after an authorization filter short-circuits.
         tempData.Save();

@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ElectionComms.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class People : Migration
+    public partial class Registry : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -42,6 +42,33 @@ namespace ElectionComms.Web.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "phone_reveals",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    person_id = table.Column<int>(type: "integer", nullable: false),
+                    revealed_by_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    revealed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_phone_reveals", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_phone_reveals_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_phone_reveals_staff_revealed_by_id",
+                        column: x => x.revealed_by_id,
+                        principalTable: "staff_members",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_people_election_id_level_unit_id",
                 table: "people",
@@ -53,11 +80,24 @@ namespace ElectionComms.Web.Data.Migrations
                 columns: new[] { "election_id", "phone" },
                 unique: true,
                 filter: "status = 'Active'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_phone_reveals_person_id",
+                table: "phone_reveals",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_phone_reveals_revealed_by_id",
+                table: "phone_reveals",
+                column: "revealed_by_id");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "phone_reveals");
+
             migrationBuilder.DropTable(
                 name: "people");
         }

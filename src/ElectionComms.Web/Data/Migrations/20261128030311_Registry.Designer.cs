@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ElectionComms.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128023022_People")]
-    partial class People
+    [Migration("20261128030311_Registry")]
+    partial class Registry
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1379,6 +1379,39 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("ElectionComms.Domain.Registry.PhoneReveal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset>("RevealedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revealed_at");
+
+                    b.Property<Guid>("RevealedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("revealed_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_phone_reveals");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_phone_reveals_person_id");
+
+                    b.HasIndex("RevealedById")
+                        .HasDatabaseName("ix_phone_reveals_revealed_by_id");
+
+                    b.ToTable("phone_reveals", (string)null);
+                });
+
             modelBuilder.Entity("ElectionComms.Web.Auth.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2081,6 +2114,23 @@ namespace ElectionComms.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_people_elections_election_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Registry.PhoneReveal", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_phone_reveals_people_person_id");
+
+                    b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RevealedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_phone_reveals_staff_revealed_by_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -1,0 +1,163 @@
+using ElectionComms.Domain.Registry;
+using ElectionComms.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace ElectionComms.Web.Registry;
+
+/// <summary>
+/// Previews and applies a roster file. Both stream the file once (a row at a time), stage the valid rows with COPY
+/// and compare them with the registry in SQL; apply then writes the changes through EF in batches of
+/// <see cref="BatchSize"/> so every person's change is audited by <see cref="AppDbContext"/>, all in one
+/// transaction: everything valid is written, or nothing. See docs/adr/0010-registry-import-staging.md.
+/// </summary>
+public sealed partial class RosterImporter(AppDbContext db, TimeProvider clock, ILogger<RosterImporter> logger)
+{
+    public const int BatchSize = 1_000;
+
+    public Task<ImportOutcome> PreviewAsync(int electionId, string path, RosterFormat format, ImportMode mode, CancellationToken cancellationToken) =>
+        RunAsync(electionId, path, format, mode, expected: null, endReason: string.Empty, cancellationToken);
+
+    /// <summary>Validates again and writes, unless the outcome differs from <paramref name="expected"/> (the preview).</summary>
+    public Task<ImportOutcome> ApplyAsync(
+        int electionId, string path, RosterFormat format, ImportMode mode, ImportOutcome expected, string endReason,
+        CancellationToken cancellationToken) =>
+        RunAsync(electionId, path, format, mode, expected, endReason, cancellationToken);
+
+    private async Task<ImportOutcome> RunAsync(
+        int electionId, string path, RosterFormat format, ImportMode mode, ImportOutcome? expected, string endReason,
+        CancellationToken cancellationToken)
+    {
+        var units = await UnitDirectory.LoadAsync(db, electionId, cancellationToken);
+        var parser = new RosterRowParser(units);
+        var errors = new List<RowError>();
+        var rows = 0;
+
+        async IAsyncEnumerable<RosterRow> ValidRows()
+        {
+            await foreach (var raw in RosterReader.ReadAsync(path, format, cancellationToken))
+            {
+                rows++;
+                if (parser.Parse(raw, errors) is { } row)
+                {
+                    yield return row;
+                }
+            }
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var stage = new RosterStage((NpgsqlConnection)db.Database.GetDbConnection(), electionId, mode);
+            await stage.CreateAsync(cancellationToken);
+            try
+            {
+                await stage.CopyAsync(ValidRows(), cancellationToken);
+            }
+            catch (RosterFileException refused)
+            {
+                LogRefused(logger, electionId, refused.Code);
+                return ImportOutcome.Refused(refused.Code, refused.Argument);
+            }
+
+            await stage.CheckAsync(cancellationToken);
+            errors.AddRange(await stage.ProblemsAsync(cancellationToken));
+            var (added, changed, unchanged, ended) = await stage.CountAsync(cancellationToken);
+            var outcome = new ImportOutcome(added, changed, unchanged, ended, rows, [.. errors.OrderBy(e => e.Row)]);
+            if (expected is null)
+            {
+                LogPreviewed(logger, electionId, rows, added, changed, unchanged, ended, outcome.Invalid);
+                return outcome;
+            }
+
+            if (!outcome.SameCountsAs(expected))
+            {
+                return outcome with { FileError = "ChangedSincePreview" };
+            }
+
+            try
+            {
+                await WriteAsync(stage, electionId, mode, endReason, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbUpdateException exception)
+            {
+                LogApplyFailed(logger, exception, electionId);
+                return outcome with { FileError = "ApplyFailed" };
+            }
+
+            LogApplied(logger, electionId, rows, added, changed, unchanged, ended, outcome.Invalid);
+            return outcome;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Ends first (freeing numbers), then changes, then new people; each batch saved and forgotten.</summary>
+    private async Task WriteAsync(RosterStage stage, int electionId, ImportMode mode, string endReason, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (mode == ImportMode.FullRoster)
+        {
+            for (var ids = await stage.AbsentAsync(BatchSize, cancellationToken); ids.Count > 0; ids = await stage.AbsentAsync(BatchSize, cancellationToken))
+            {
+                foreach (var person in await db.People.Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken))
+                {
+                    person.End(endReason, now);
+                }
+
+                await SaveBatchAsync(cancellationToken);
+            }
+        }
+
+        for (var batch = await stage.ChangedAsync(0, BatchSize, cancellationToken); batch.Count > 0;
+             batch = await stage.ChangedAsync(batch[^1].Row.Number, BatchSize, cancellationToken))
+        {
+            var ids = batch.Select(b => b.PersonId).ToList();
+            var people = await db.People.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+            foreach (var (personId, row) in batch)
+            {
+                var person = people[personId];
+                if (person.Status == PersonStatus.Ended)
+                {
+                    person.Reinstate();
+                }
+
+                person.Update(row.FullName, row.Phone, row.Role, row.Level, row.UnitId, row.MandateFrom, row.MandateTo);
+            }
+
+            await SaveBatchAsync(cancellationToken);
+        }
+
+        for (var batch = await stage.NewAsync(0, BatchSize, cancellationToken); batch.Count > 0;
+             batch = await stage.NewAsync(batch[^1].Number, BatchSize, cancellationToken))
+        {
+            db.People.AddRange(batch.Select(r =>
+                Person.Register(electionId, r.FullName, r.Phone, r.Role, r.Level, r.UnitId, r.MandateFrom, r.MandateTo)));
+            await SaveBatchAsync(cancellationToken);
+        }
+    }
+
+    private async Task SaveBatchAsync(CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    // Counts only: a roster's names and numbers never reach the log (§10).
+    [LoggerMessage(Level = LogLevel.Information, Message = "Roster preview for election {ElectionId}: {Rows} rows, {New} new, {Changed} changed, {Unchanged} unchanged, {Ended} ended, {Invalid} invalid")]
+    private static partial void LogPreviewed(ILogger logger, int electionId, int rows, int @new, int changed, int unchanged, int ended, int invalid);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Roster applied to election {ElectionId}: {Rows} rows, {New} new, {Changed} changed, {Unchanged} unchanged, {Ended} ended, {Invalid} invalid rows skipped")]
+    private static partial void LogApplied(ILogger logger, int electionId, int rows, int @new, int changed, int unchanged, int ended, int invalid);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Roster file refused for election {ElectionId}: {Code}")]
+    private static partial void LogRefused(ILogger logger, int electionId, string code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Roster apply for election {ElectionId} rolled back")]
+    private static partial void LogApplyFailed(ILogger logger, Exception exception, int electionId);
+}
