@@ -48,6 +48,12 @@ public sealed class AppDbContext(
 
     public DbSet<Person> People => Set<Person>();
 
+    public DbSet<ReconciliationRun> ReconciliationRuns => Set<ReconciliationRun>();
+
+    public DbSet<ReconciliationEntry> ReconciliationEntries => Set<ReconciliationEntry>();
+
+    public DbSet<GroupMembership> GroupMemberships => Set<GroupMembership>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Every save writes its audit rows in the same transaction, or nothing at all is saved.</summary>
