@@ -40,6 +40,27 @@ public sealed class EligibilityQuery(AppDbContext db)
         };
     }
 
+    /// <summary>Whether the person is eligible for the group today.</summary>
+    public async Task<bool> IsEligibleAsync(GroupTarget group, int personId, DateOnly today, CancellationToken cancellationToken) =>
+        await Eligible(group, today).AnyAsync(p => p.Id == personId, cancellationToken);
+
+    /// <summary>
+    /// For invitations (§5b, §11): the person is eligible for the group today and was not removed from it (unless a
+    /// clerk reinstated them since).
+    /// </summary>
+    public async Task<bool> MayBeInvitedAsync(int personId, int groupId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var group = await TargetAsync(groupId, cancellationToken);
+        if (group is null || !await IsEligibleAsync(group, personId, today, cancellationToken))
+        {
+            return false;
+        }
+
+        var membership = await db.GroupMemberships.AsNoTracking()
+            .SingleOrDefaultAsync(m => m.GroupId == groupId && m.PersonId == personId, cancellationToken);
+        return GroupMembership.MayBeInvited(membership);
+    }
+
     /// <summary>Where every unit of the election lies, keyed by level and unit id (about 6,500 rows nationally).</summary>
     public async Task<Dictionary<(AdministrationLevel Level, int UnitId), UnitLocation>> LocationsAsync(int electionId, CancellationToken cancellationToken)
     {
