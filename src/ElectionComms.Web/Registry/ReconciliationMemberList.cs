@@ -107,6 +107,7 @@ public static class ReconciliationMemberList
         }
     }
 
+    /// <summary>Any failure inside the spreadsheet library on an uploaded file means the file is unreadable, whatever its type.</summary>
     private static async IAsyncEnumerable<string?[]> ReadXlsx(Stream content)
     {
         IEnumerable<IDictionary<string, object?>> rows;
@@ -115,7 +116,7 @@ public static class ReconciliationMemberList
             rows = (await MiniExcel.QueryAsync(content, useHeaderRow: false, excelType: ExcelType.XLSX))
                 .Cast<IDictionary<string, object?>>();
         }
-        catch (Exception exception) when (exception is InvalidDataException or IOException or InvalidOperationException or NotSupportedException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
             throw new MemberListException("Reconciliation.FileUnreadable");
         }
@@ -130,7 +131,7 @@ public static class ReconciliationMemberList
                     yield break;
                 }
             }
-            catch (Exception exception) when (exception is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 throw new MemberListException("Reconciliation.FileUnreadable");
             }
