@@ -224,7 +224,7 @@ internal static class RegistryBenchmark
         await using var context = db();
 
         // Only the election seeding runs here; the account services it also holds are not touched.
-        var seeder = new DemoSeeder(context, null!, null!, null!, NullLogger<DemoSeeder>.Instance);
+        var seeder = new DemoSeeder(context, null!, null!, null!, null!, NullLogger<DemoSeeder>.Instance);
         return await seeder.SeedElectionAsync(DemoScale.National);
     }
 

@@ -51,6 +51,12 @@ public sealed class AppDbContext(
 
     public DbSet<PhoneReveal> PhoneReveals => Set<PhoneReveal>();
 
+    public DbSet<ReconciliationRun> ReconciliationRuns => Set<ReconciliationRun>();
+
+    public DbSet<ReconciliationEntry> ReconciliationEntries => Set<ReconciliationEntry>();
+
+    public DbSet<GroupMembership> GroupMemberships => Set<GroupMembership>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Every save writes its audit rows in the same transaction, or nothing at all is saved.</summary>

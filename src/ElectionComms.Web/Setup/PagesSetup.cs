@@ -23,6 +23,11 @@ internal static class PagesSetup
         services.AddScoped<ElectionComms.Web.Auth.StaffAccounts>();
         services.AddScoped<ElectionComms.Web.Data.Seed.DemoSeeder>();
         services.AddScoped<ElectionComms.Web.Data.Seed.ChannelsSeeder>();
+        services.AddScoped<ElectionComms.Web.Data.Seed.PeopleSeeder>();
+        services.AddSingleton<ElectionComms.Web.Registry.IPhoneNormaliser, ElectionComms.Web.Registry.LibPhoneNumberNormaliser>();
+        services.AddScoped<ElectionComms.Web.Registry.EligibilityQuery>();
+        services.AddScoped<ElectionComms.Web.Registry.ReconciliationComparer>();
+        services.AddScoped<ElectionComms.Web.Registry.ReconciliationAccess>();
         services.AddScoped<ElectionComms.Web.Pages.Channels.Groups.ScopeResolver>();
         services.AddScoped<ElectionComms.Web.Pages.Channels.Groups.GroupSaver>();
         services.AddScoped<ElectionComms.Web.Registry.RosterImporter>().AddSingleton<ElectionComms.Web.Registry.ImportStore>();

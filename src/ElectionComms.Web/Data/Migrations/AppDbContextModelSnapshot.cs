@@ -1291,6 +1291,61 @@ namespace ElectionComms.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ElectionComms.Domain.Registry.GroupMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid>("ChangedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changed_by_id");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_group_memberships");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_group_memberships_person_id");
+
+                    b.HasIndex("GroupId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_group_memberships_group_id_person_id");
+
+                    b.ToTable("group_memberships", (string)null);
+                });
+
             modelBuilder.Entity("ElectionComms.Domain.Registry.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -1407,6 +1462,128 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasDatabaseName("ix_phone_reveals_revealed_by_id");
 
                     b.ToTable("phone_reveals", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Registry.ReconciliationEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Match")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("match");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Occurrences")
+                        .HasColumnType("integer")
+                        .HasColumnName("occurrences");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phone")
+                        .HasAnnotation("ElectionComms:Audit", AuditVisibility.Masked);
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("removed_by_id");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer")
+                        .HasColumnName("run_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reconciliation_entries");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_reconciliation_entries_person_id");
+
+                    b.HasIndex("RunId", "Category")
+                        .HasDatabaseName("ix_reconciliation_entries_run_id_category");
+
+                    b.ToTable("reconciliation_entries", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Registry.ReconciliationRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<int>("DuplicateRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("duplicate_rows");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.Property<DateTimeOffset?>("LastExportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_exported_at");
+
+                    b.Property<Guid?>("LastExportedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_exported_by_id");
+
+                    b.Property<int>("ObservedRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("observed_rows");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reconciliation_runs");
+
+                    b.HasIndex("GroupId", "CreatedAt")
+                        .HasDatabaseName("ix_reconciliation_runs_group_id_created_at");
+
+                    b.ToTable("reconciliation_runs", (string)null);
                 });
 
             modelBuilder.Entity("ElectionComms.Web.Auth.AppUser", b =>
@@ -2103,6 +2280,23 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_staff_members_staff_members_superior_id");
                 });
 
+            modelBuilder.Entity("ElectionComms.Domain.Registry.GroupMembership", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Channels.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_memberships_groups_group_id");
+
+                    b.HasOne("ElectionComms.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_memberships_people_person_id");
+                });
+
             modelBuilder.Entity("ElectionComms.Domain.Registry.Person", b =>
                 {
                     b.HasOne("ElectionComms.Domain.Administration.Election", null)
@@ -2128,6 +2322,32 @@ namespace ElectionComms.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_phone_reveals_staff_revealed_by_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Registry.ReconciliationEntry", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_reconciliation_entries_people_person_id");
+
+                    b.HasOne("ElectionComms.Domain.Registry.ReconciliationRun", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reconciliation_entries_reconciliation_runs_run_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Registry.ReconciliationRun", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Channels.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reconciliation_runs_groups_group_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -2190,6 +2410,11 @@ namespace ElectionComms.Web.Data.Migrations
             modelBuilder.Entity("ElectionComms.Domain.Channels.Group", b =>
                 {
                     b.Navigation("Officers");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Registry.ReconciliationRun", b =>
+                {
+                    b.Navigation("Entries");
                 });
 #pragma warning restore 612, 618
         }

@@ -14,6 +14,9 @@ public enum GroupOperation
 
     /// <summary>Record that the group shows the current logo (§6).</summary>
     MarkLogo,
+
+    /// <summary>Reconcile the group's members with the registry and record who was added or removed (§11).</summary>
+    ManageMembers,
 }
 
 /// <summary>
@@ -48,7 +51,8 @@ public sealed class GroupAccess(AppDbContext db, TimeProvider clock)
     {
         GroupOperation.Read => Readable(user),
         GroupOperation.Manage => Manageable(user),
-        GroupOperation.MarkLogo => user.Role == StaffRole.Clerk ? OfDirectorateOrAdministered(user) : Manageable(user),
+        GroupOperation.MarkLogo or GroupOperation.ManageMembers =>
+            user.Role == StaffRole.Clerk ? OfDirectorateOrAdministered(user) : Manageable(user),
         _ => db.Groups.Where(_ => false),
     };
 

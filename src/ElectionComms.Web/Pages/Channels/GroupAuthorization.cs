@@ -13,6 +13,7 @@ public sealed class GroupRequirement(GroupOperation operation) : IAuthorizationR
     public static readonly GroupRequirement Read = new(GroupOperation.Read);
     public static readonly GroupRequirement Manage = new(GroupOperation.Manage);
     public static readonly GroupRequirement MarkLogo = new(GroupOperation.MarkLogo);
+    public static readonly GroupRequirement ManageMembers = new(GroupOperation.ManageMembers);
 }
 
 /// <summary>Resource-based check: is this user allowed this operation on this group? Delegates to <see cref="GroupAccess"/>.</summary>
