@@ -73,9 +73,9 @@ public sealed class KzazModel(AppDbContext db, TimeProvider clock) : PageModel
         if (!string.IsNullOrWhiteSpace(Search))
         {
             var term = Search.Trim();
-            var contains = "%" + EscapeLike(term) + "%";
+            var contains = TextSearch.Contains(term);
             centres = centres.Where(v =>
-                EF.Functions.ILike(v.Number, EscapeLike(term) + "%", LikeEscape) || EF.Functions.ILike(v.Location, contains, LikeEscape));
+                EF.Functions.ILike(v.Number, TextSearch.StartsWith(term), LikeEscape) || EF.Functions.ILike(v.Location, contains, LikeEscape));
         }
 
         var ordered = centres.OrderBy(v => v.Number).Select(v => new VotingCentreRow(v.Number, v.Location));
@@ -103,10 +103,6 @@ public sealed class KzazModel(AppDbContext db, TimeProvider clock) : PageModel
         ["search"] = Search,
     };
 
-    private static string EscapeLike(string text) => text
-        .Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
-        .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
-        .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
 
     public sealed record ZoneHeader(
         int Id, int Number, int ElectionId, string ElectionName, string Municipality, string Qark, string Seat, int VotingCentres, int CountingGroups);

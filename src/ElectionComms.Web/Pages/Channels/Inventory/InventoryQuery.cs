@@ -48,7 +48,7 @@ public sealed class InventoryQuery(AppDbContext db, ReadModelCache cache)
         var query = Groups(electionId);
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            var pattern = "%" + EscapeLike(filter.Q.Trim()) + "%";
+            var pattern = TextSearch.Contains(filter.Q);
             query = query.Where(g => EF.Functions.ILike(g.Name, pattern) || EF.Functions.ILike(g.PlatformId, pattern));
         }
 
@@ -127,11 +127,6 @@ public sealed class InventoryQuery(AppDbContext db, ReadModelCache cache)
             .Select(x => new AccountCell(x.Key.Platform, x.Key.Status, x.Count()))
             .ToListAsync(cancellationToken));
 
-    /// <summary>Search text matches literally: %, _ and \ are not LIKE wildcards (PostgreSQL's escape is \).</summary>
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
 
     public sealed record SummaryCell(int DirectorateId, Platform Platform, AdministrationLevel Level, int Count, ProblemCounts Problems);
 
