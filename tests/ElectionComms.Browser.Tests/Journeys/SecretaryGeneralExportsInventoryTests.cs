@@ -66,5 +66,14 @@ public sealed class SecretaryGeneralExportsInventoryTests(BrowserPortal portal) 
         {
             File.Delete(path);
         }
+
+        // The Secretary General follows a listed group to its page, then reviews the account requests.
+        await table.Locator("a[href*=\"/Channels/Groups/Details/\"]").First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Channels/Groups/Details/"));
+        await Assertions.Expect(page.GetByTestId("administrator")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "12-group-details-sq");
+        await page.GotoAsync("/Channels/Accounts");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "13-official-accounts-sq");
     }
 }
