@@ -1,5 +1,6 @@
 using ElectionComms.Domain.Administration;
 using ElectionComms.Domain.Channels;
+using ElectionComms.Domain.Messaging;
 using ElectionComms.Domain.Organisation;
 using ElectionComms.Domain.Registry;
 using ElectionComms.Web.Auth;
@@ -56,6 +57,24 @@ public sealed class AppDbContext(
     public DbSet<ReconciliationEntry> ReconciliationEntries => Set<ReconciliationEntry>();
 
     public DbSet<GroupMembership> GroupMemberships => Set<GroupMembership>();
+
+    public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<MessageVersion> MessageVersions => Set<MessageVersion>();
+
+    public DbSet<MessageVersionTarget> MessageVersionTargets => Set<MessageVersionTarget>();
+
+    public DbSet<MessageAttachment> MessageAttachments => Set<MessageAttachment>();
+
+    public DbSet<MessageApproval> MessageApprovals => Set<MessageApproval>();
+
+    public DbSet<MessageEvent> MessageEvents => Set<MessageEvent>();
+
+    public DbSet<MessageComment> MessageComments => Set<MessageComment>();
+
+    public DbSet<PublishingQueueEntry> PublishingQueue => Set<PublishingQueueEntry>();
+
+    public DbSet<StepUpVerification> StepUpVerifications => Set<StepUpVerification>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -1118,6 +1118,464 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("transmit_grants", (string)null);
                 });
 
+            modelBuilder.Entity("ElectionComms.Domain.Messaging.Message", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrentContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("current_content_hash")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("CurrentVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("current_version_id");
+
+                    b.Property<int>("CurrentVersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_version_number");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<int>("DirectorateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("directorate_id");
+
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_test");
+
+                    b.Property<DateTimeOffset?>("SendAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("send_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_messages");
+
+                    b.HasIndex("DecidedById")
+                        .HasDatabaseName("ix_messages_decided_by_id");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_messages_updated_at");
+
+                    b.HasIndex("AuthorId", "UpdatedAt")
+                        .HasDatabaseName("ix_messages_author_id_updated_at");
+
+                    b.HasIndex("DirectorateId", "UpdatedAt")
+                        .HasDatabaseName("ix_messages_directorate_id_updated_at");
+
+                    b.HasIndex("Status", "DirectorateId", "SubmittedAt")
+                        .HasDatabaseName("ix_messages_status_directorate_id_submitted_at");
+
+                    b.ToTable("messages", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageApproval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<Guid>("ApproverId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approver_id");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("content_hash")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_message_approvals");
+
+                    b.HasIndex("ApproverId")
+                        .HasDatabaseName("ix_message_approvals_approver_id");
+
+                    b.HasIndex("VersionId")
+                        .HasDatabaseName("ix_message_approvals_version_id");
+
+                    b.HasIndex("MessageId", "VersionId")
+                        .HasDatabaseName("ix_message_approvals_message_id_version_id");
+
+                    b.ToTable("message_approvals", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content")
+                        .HasAnnotation("ElectionComms:Audit", AuditVisibility.Excluded);
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_message_attachments");
+
+                    b.HasIndex("UploadedById")
+                        .HasDatabaseName("ix_message_attachments_uploaded_by_id");
+
+                    b.ToTable("message_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_message_comments");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_message_comments_author_id");
+
+                    b.HasIndex("MessageId", "Id")
+                        .HasDatabaseName("ix_message_comments_message_id_id");
+
+                    b.ToTable("message_comments", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("content_hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_message_events");
+
+                    b.HasIndex("ActorId")
+                        .HasDatabaseName("ix_message_events_actor_id");
+
+                    b.HasIndex("MessageId", "Id")
+                        .HasDatabaseName("ix_message_events_message_id_id");
+
+                    b.ToTable("message_events", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AttachmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attachment_id");
+
+                    b.Property<string>("AttachmentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("attachment_sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("content_hash")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_test");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("PersonalDataJustification")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("personal_data_justification");
+
+                    b.Property<DateTimeOffset?>("SendAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("send_at");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("TextEn")
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("text_en");
+
+                    b.Property<string>("TextSq")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("text_sq");
+
+                    b.HasKey("Id")
+                        .HasName("pk_message_versions");
+
+                    b.HasIndex("AttachmentId")
+                        .HasDatabaseName("ix_message_versions_attachment_id");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_message_versions_created_by_id");
+
+                    b.HasIndex("MessageId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_message_versions_message_id_number");
+
+                    b.ToTable("message_versions", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageVersionTarget", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.HasKey("VersionId", "GroupId")
+                        .HasName("pk_message_version_targets");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_message_version_targets_group_id");
+
+                    b.ToTable("message_version_targets", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Messaging.PublishingQueueEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ApprovalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approval_id");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("content_hash")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset>("NotBefore")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("not_before");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_publishing_queue");
+
+                    b.HasIndex("ApprovalId")
+                        .HasDatabaseName("ix_publishing_queue_approval_id");
+
+                    b.HasIndex("VersionId")
+                        .HasDatabaseName("ix_publishing_queue_version_id");
+
+                    b.HasIndex("MessageId", "VersionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_publishing_queue_message_id_version_id");
+
+                    b.HasIndex("Status", "NotBefore")
+                        .HasDatabaseName("ix_publishing_queue_status_not_before");
+
+                    b.ToTable("publishing_queue", (string)null);
+                });
+
             modelBuilder.Entity("ElectionComms.Domain.Organisation.Directorate", b =>
                 {
                     b.Property<int>("Id")
@@ -1672,6 +2130,22 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionComms.Web.Auth.StepUpVerification", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_step_up_verifications");
+
+                    b.ToTable("step_up_verifications", (string)null);
                 });
 
             modelBuilder.Entity("ElectionComms.Web.Data.Audit.AuditEntry", b =>
@@ -2257,6 +2731,160 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_transmit_grants_staff_members_revoked_by_id");
                 });
 
+            modelBuilder.Entity("ElectionComms.Domain.Messaging.Message", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_messages_staff_author_id");
+
+                    b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_messages_staff_decided_by_id");
+
+                    b.HasOne("ElectionComms.Domain.Organisation.Directorate", null)
+                        .WithMany()
+                        .HasForeignKey("DirectorateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_messages_directorates_directorate_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageApproval", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ApproverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_approvals_staff_approver_id");
+
+                    b.HasOne("ElectionComms.Domain.Messaging.Message", null)
+                        .WithMany("Approvals")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_approvals_messages_message_id");
+
+                    b.HasOne("ElectionComms.Domain.Messaging.MessageVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_approvals_message_versions_version_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageAttachment", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_attachments_staff_uploaded_by_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageComment", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_comments_staff_author_id");
+
+                    b.HasOne("ElectionComms.Domain.Messaging.Message", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_comments_messages_message_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageEvent", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_message_events_staff_actor_id");
+
+                    b.HasOne("ElectionComms.Domain.Messaging.Message", null)
+                        .WithMany("Events")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_events_messages_message_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageVersion", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Messaging.MessageAttachment", null)
+                        .WithMany()
+                        .HasForeignKey("AttachmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_message_versions_message_attachments_attachment_id");
+
+                    b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_versions_staff_created_by_id");
+
+                    b.HasOne("ElectionComms.Domain.Messaging.Message", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_versions_messages_message_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageVersionTarget", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Channels.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_version_targets_groups_group_id");
+
+                    b.HasOne("ElectionComms.Domain.Messaging.MessageVersion", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_version_targets_message_versions_version_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Messaging.PublishingQueueEntry", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Messaging.MessageApproval", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_publishing_queue_message_approvals_approval_id");
+
+                    b.HasOne("ElectionComms.Domain.Messaging.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_publishing_queue_messages_message_id");
+
+                    b.HasOne("ElectionComms.Domain.Messaging.MessageVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_publishing_queue_message_versions_version_id");
+                });
+
             modelBuilder.Entity("ElectionComms.Domain.Organisation.StaffMember", b =>
                 {
                     b.HasOne("ElectionComms.Domain.Organisation.Directorate", null)
@@ -2350,6 +2978,16 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_reconciliation_runs_groups_group_id");
                 });
 
+            modelBuilder.Entity("ElectionComms.Web.Auth.StepUpVerification", b =>
+                {
+                    b.HasOne("ElectionComms.Web.Auth.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("ElectionComms.Web.Auth.StepUpVerification", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_step_up_verifications_users_user_id");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -2410,6 +3048,22 @@ namespace ElectionComms.Web.Data.Migrations
             modelBuilder.Entity("ElectionComms.Domain.Channels.Group", b =>
                 {
                     b.Navigation("Officers");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Messaging.Message", b =>
+                {
+                    b.Navigation("Approvals");
+
+                    b.Navigation("Comments");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageVersion", b =>
+                {
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("ElectionComms.Domain.Registry.ReconciliationRun", b =>
