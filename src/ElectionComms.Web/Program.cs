@@ -10,7 +10,8 @@ builder.Services
     .AddDataAccess(builder.Configuration)
     .AddSignIn(builder.Configuration)
     .AddPortalAuthorization()
-    .AddPortalPages();
+    .AddPortalPages()
+    .AddMessaging();
 
 var app = builder.Build();
 

@@ -14,12 +14,19 @@ public static class Policies
     public const string Logos = nameof(Logos);
     public const string TransmitGrants = nameof(TransmitGrants);
     public const string ReadRegistry = nameof(ReadRegistry);
+    public const string Messages = nameof(Messages);
 
     /// <summary>Roles that see at least some groups; which ones is decided per group by GroupAccess.</summary>
     public static readonly string[] GroupReaders =
     [
         StaffRole.SecretaryGeneral, StaffRole.Auditor, StaffRole.Director, StaffRole.CommunicationOfficer,
         StaffRole.Clerk, StaffRole.HelplineOperator,
+    ];
+
+    /// <summary>Roles that write, decide on or read messages (§7); which ones is decided per message by MessageAccess.</summary>
+    public static readonly string[] MessageUsers =
+    [
+        StaffRole.SecretaryGeneral, StaffRole.Auditor, StaffRole.Director, StaffRole.CommunicationOfficer, StaffRole.HelplineOperator,
     ];
 
     public static void Register(AuthorizationOptions options)
@@ -34,6 +41,7 @@ public static class Policies
         options.AddPolicy(ReadGroups, p => p.RequireRole(GroupReaders));
         options.AddPolicy(Logos, p => p.RequireRole(StaffRole.SecretaryGeneral, StaffRole.Auditor, StaffRole.Director, StaffRole.Clerk));
         options.AddPolicy(TransmitGrants, p => p.RequireRole(StaffRole.SecretaryGeneral, StaffRole.Auditor, StaffRole.Director));
+        options.AddPolicy(Messages, p => p.RequireRole(MessageUsers));
         options.AddPolicy(ReadRegistry, p => p.RequireRole(StaffRole.Clerk, StaffRole.Director, StaffRole.SecretaryGeneral, StaffRole.Auditor));
     }
 }

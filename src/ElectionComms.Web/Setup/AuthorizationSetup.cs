@@ -28,6 +28,7 @@ internal static class AuthorizationSetup
         conventions.AuthorizeFolder("/Channels/Logos", Policies.Logos);
         conventions.AuthorizeFolder("/Channels/Grants", Policies.TransmitGrants);
         conventions.AuthorizeFolder("/Registry", Policies.ReadRegistry);
+        conventions.AuthorizeFolder("/Messages", Policies.Messages);
         conventions.AllowAnonymousToPage("/Account/Login");
         conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
         conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");

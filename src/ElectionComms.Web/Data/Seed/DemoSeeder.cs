@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ElectionComms.Web.Data.Seed;
 
 /// <summary>Loads the demo accounts and one election's administration into an empty database.</summary>
-public sealed class DemoSeeder(AppDbContext db, StaffAccounts accounts, UserManager<AppUser> users, ChannelsSeeder channels, PeopleSeeder people, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(AppDbContext db, StaffAccounts accounts, UserManager<AppUser> users, ChannelsSeeder channels, PeopleSeeder people, MessagesSeeder messages, ILogger<DemoSeeder> logger)
 {
     /// <summary>The authenticator-key token name used by ASP.NET Core Identity's user store.</summary>
     private const string AuthenticatorStore = "[AspNetUserStore]";
@@ -24,6 +24,7 @@ public sealed class DemoSeeder(AppDbContext db, StaffAccounts accounts, UserMana
         var electionId = await SeedElectionAsync(scale, cancellationToken);
         await channels.SeedAsync(electionId, cancellationToken);
         await people.SeedAsync(electionId, scale, cancellationToken);
+        await messages.SeedAsync(scale, cancellationToken);
         logger.LogInformation("Demo data loaded at {Scale} scale", scale.Name);
     }
 

@@ -1,0 +1,101 @@
+using ElectionComms.Domain.Channels;
+using ElectionComms.Domain.Messaging;
+using ElectionComms.Domain.Organisation;
+using ElectionComms.Web.Auth;
+using ElectionComms.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElectionComms.Web.Pages.Messages;
+
+/// <summary>
+/// Who sees which messages and what the message rules need from the database, written once. The Secretary General
+/// and auditors read every message; a director reads their directorate's messages and those to groups they
+/// administer; everyone else reads their own. The queue holds the submitted messages a director may decide on:
+/// authored by someone who reports to them (directly or further down) and aimed only at groups they answer for.
+/// </summary>
+public sealed class MessageAccess(AppDbContext db, TimeProvider clock)
+{
+    public IQueryable<Message> Readable(CurrentStaff user) => user.Role switch
+    {
+        StaffRole.SecretaryGeneral or StaffRole.Auditor => db.Messages,
+        StaffRole.Director => db.Messages.Where(m =>
+            m.AuthorId == user.Id ||
+            m.DirectorateId == user.DirectorateId ||
+            db.MessageVersionTargets.Any(t => t.VersionId == m.CurrentVersionId && db.Groups.Any(g => g.Id == t.GroupId && g.AdministratorId == user.Id))),
+        _ => db.Messages.Where(m => m.AuthorId == user.Id),
+    };
+
+    /// <summary>Submitted messages this user may approve, reject or send back (the same rule as <see cref="ApproverPolicy"/>).</summary>
+    public async Task<IQueryable<Message>> AwaitingDecisionAsync(CurrentStaff user, CancellationToken cancellationToken = default)
+    {
+        if (!ApproverPolicy.RoleMayApprove(user.Role))
+        {
+            return db.Messages.Where(_ => false);
+        }
+
+        var me = await db.Staff.AsNoTracking().Where(s => s.Id == user.Id).Select(s => new { s.Rank, s.DirectorateId, s.IsActive }).SingleOrDefaultAsync(cancellationToken);
+        if (me is null || !me.IsActive || me.Rank < Rank.Director)
+        {
+            return db.Messages.Where(_ => false);
+        }
+
+        var reports = await ReportsOfAsync(user.Id, cancellationToken);
+        return db.Messages.Where(m =>
+            m.Status == MessageStatus.Submitted &&
+            reports.Contains(m.AuthorId) &&
+            db.MessageVersionTargets.Where(t => t.VersionId == m.CurrentVersionId).All(t => db.Groups.Any(g =>
+                g.Id == t.GroupId &&
+                (g.AdministratorId == user.Id || db.OfficialAccounts.Any(a => a.Id == g.AccountId && a.DirectorateId == me.DirectorateId)))));
+    }
+
+    /// <summary>Groups this user may address a message to: assigned as officer (§7) or holding an active grant (§8).</summary>
+    public IQueryable<Group> Transmittable(Guid userId)
+    {
+        var now = clock.GetUtcNow();
+        return db.Groups.Where(g => g.Status == GroupStatus.Active && (
+            g.Officers.Any(o => o.StaffMemberId == userId) ||
+            db.TransmitGrants.Any(t => t.GroupId == g.Id && t.GranteeId == userId && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))));
+    }
+
+    /// <summary>The groups as the message rules see them, from the author's point of view.</summary>
+    public async Task<IReadOnlyList<TargetGroup>> TargetsAsync(Guid authorId, IEnumerable<int> groupIds, CancellationToken cancellationToken = default)
+    {
+        var ids = groupIds.Distinct().ToList();
+        var transmittable = Transmittable(authorId).Select(g => g.Id);
+        var targets = await db.Groups.AsNoTracking()
+            .Where(g => ids.Contains(g.Id))
+            .Select(g => new TargetGroup(
+                g.Id,
+                g.Name,
+                db.OfficialAccounts.Where(a => a.Id == g.AccountId).Select(a => a.DirectorateId).First(),
+                g.AdministratorId,
+                g.IsTestGroup,
+                g.Status == GroupStatus.Active,
+                transmittable.Contains(g.Id)))
+            .ToListAsync(cancellationToken);
+        return targets.Count == ids.Count ? targets : throw new Domain.Common.DomainException("Message.TargetUnknown");
+    }
+
+    /// <summary>The author's superiors, nearest first.</summary>
+    public async Task<IReadOnlyList<Guid>> ChainAsync(Guid authorId, CancellationToken cancellationToken = default) =>
+        ApproverPolicy.ChainOf(authorId, await SuperiorsAsync(cancellationToken));
+
+    /// <summary>Everyone who reports to this person, directly or further down.</summary>
+    public async Task<List<Guid>> ReportsOfAsync(Guid superiorId, CancellationToken cancellationToken = default)
+    {
+        var superiors = await SuperiorsAsync(cancellationToken);
+        return superiors.Keys.Where(id => ApproverPolicy.ChainOf(id, superiors).Contains(superiorId)).ToList();
+    }
+
+    /// <summary>Loads a message with what its rules need: versions with their targets, and approvals.</summary>
+    public Task<Message?> LoadAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Messages
+            .Include(m => m.Versions).ThenInclude(v => v.Targets)
+            .Include(m => m.Approvals)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+
+    // The staff table holds the KQZ's own employees (hundreds), so the reporting lines are read whole.
+    private async Task<Dictionary<Guid, Guid?>> SuperiorsAsync(CancellationToken cancellationToken) =>
+        await db.Staff.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.SuperiorId, cancellationToken);
+}
