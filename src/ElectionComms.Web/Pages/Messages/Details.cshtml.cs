@@ -210,8 +210,9 @@ public sealed class DetailsModel(
         Previous = Versions.Skip(1).FirstOrDefault(v => v.SubmittedAt is not null) ?? Versions.Skip(1).FirstOrDefault();
         Targets = await db.MessageVersionTargets.AsNoTracking()
             .Where(t => t.VersionId == message.CurrentVersionId)
-            .Join(db.Groups, t => t.GroupId, g => g.Id, (t, g) => new TargetView(g.Id, g.Name, g.Platform, g.IsTestGroup))
-            .OrderBy(t => t.Name)
+            .Join(db.Groups, t => t.GroupId, g => g.Id, (t, g) => g)
+            .OrderBy(g => g.Name)
+            .Select(g => new TargetView(g.Id, g.Name, g.Platform, g.IsTestGroup))
             .ToListAsync(cancellationToken);
         Timeline = await db.MessageEvents.AsNoTracking()
             .Where(e => e.MessageId == id)

@@ -1,6 +1,7 @@
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using ElectionComms.Domain.Messaging;
 using Microsoft.AspNetCore.Html;
 
@@ -12,6 +13,10 @@ namespace ElectionComms.Web.Pages.Messages;
 /// </summary>
 public static partial class TextMarkup
 {
+    // The same ranges the portal's pages leave readable (Albanian letters, typographic quotes); everything else is escaped.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(
+        UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.LatinExtendedA, UnicodeRanges.GeneralPunctuation);
+
     public static IHtmlContent Highlight(string text, IReadOnlyList<PersonalDataFinding> findings, Func<PersonalDataKind, string> label)
     {
         var html = new StringBuilder();
@@ -24,7 +29,7 @@ public static partial class TextMarkup
             }
 
             html.Append(Encode(text[position..finding.Start]));
-            html.Append("<mark class=\"pii-finding\" title=\"").Append(WebUtility.HtmlEncode(label(finding.Kind))).Append("\">")
+            html.Append("<mark class=\"pii-finding\" title=\"").Append(Encoder.Encode(label(finding.Kind))).Append("\">")
                 .Append(Encode(text.Substring(finding.Start, finding.Length))).Append("</mark>");
             position = finding.Start + finding.Length;
         }
@@ -74,7 +79,7 @@ public static partial class TextMarkup
         return new HtmlString(html.ToString());
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text).Replace("\n", "<br>", StringComparison.Ordinal);
+    private static string Encode(string text) => Encoder.Encode(text).Replace("\n", "<br>", StringComparison.Ordinal);
 
     [GeneratedRegex(@"\s+|\w+|[^\w\s]", RegexOptions.CultureInvariant)]
     private static partial Regex Tokens();
