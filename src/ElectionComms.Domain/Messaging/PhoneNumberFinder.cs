@@ -24,8 +24,9 @@ internal static class PhoneNumberFinder
     private const string MobileInternational = CountryCode + @"6[6-9]";
 
     // Landlines: Tirana 04 + seven digits; other areas 0 + two-digit code + six digits (Durrës 052 222 222).
+    // 0800 is the toll-free prefix (the KQZ help line, §3), a public service number rather than a person's.
     private const string LandlineSubscriber =
-        @"(?:4\)?" + LandSep + @"\d(?:" + LandSep + @"\d){6}|[2-8]\d\)?" + LandSep + @"\d(?:" + LandSep + @"\d){5})";
+        @"(?:4\)?" + LandSep + @"\d(?:" + LandSep + @"\d){6}|(?!80)[2-8]\d\)?" + LandSep + @"\d(?:" + LandSep + @"\d){5})";
 
     private static readonly Regex Albanian = new(
         Before + "(?:" + MobileNational + "|" + MobileInternational + ")" + MobileSubscriber + After
@@ -34,8 +35,9 @@ internal static class PhoneNumberFinder
         TimeSpan.FromSeconds(1));
 
     // Any international number: + or 00, then 8–15 digits (E.164) with spaces, dots, hyphens or brackets between.
+    // "00" continuing a group of digits ("DE00 3704 0044 0532") is part of that number, not the start of a phone number.
     private static readonly Regex International = new(
-        @"(?<![\p{L}\p{N}+])(?:\+|00)[1-9](?:(?:[ .-]|\)[ ]?|[ ]?\()?\d)+",
+        @"(?<![\p{L}\p{N}+])(?<!\p{N}[ .,/:-])(?:\+|00)[1-9](?:(?:[ .-]|\)[ ]?|[ ]?\()?\d)+",
         RegexOptions.CultureInvariant,
         TimeSpan.FromSeconds(1));
 
