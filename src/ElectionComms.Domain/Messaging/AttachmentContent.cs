@@ -1,3 +1,5 @@
+using ElectionComms.Domain.Common;
+
 namespace ElectionComms.Domain.Messaging;
 
 public enum AttachmentKind
@@ -36,5 +38,24 @@ public static class AttachmentContent
         }
 
         return content.StartsWith(JpegSignature) ? AttachmentKind.Jpeg : null;
+    }
+
+    /// <summary>
+    /// The kind of an uploaded attachment, or a <see cref="DomainException"/> when it is empty, larger than
+    /// <see cref="MaxBytes"/> or not a PDF, PNG or JPEG.
+    /// </summary>
+    public static AttachmentKind Inspect(ReadOnlySpan<byte> content)
+    {
+        if (content.IsEmpty)
+        {
+            throw new DomainException("Message.Attachment.Empty");
+        }
+
+        if (content.Length > MaxBytes)
+        {
+            throw new DomainException("Message.Attachment.TooLarge", MaxBytes / (1024 * 1024));
+        }
+
+        return Detect(content) ?? throw new DomainException("Message.Attachment.Unsupported");
     }
 }

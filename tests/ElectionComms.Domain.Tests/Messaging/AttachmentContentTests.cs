@@ -1,4 +1,5 @@
 using System.Text;
+using ElectionComms.Domain.Common;
 using ElectionComms.Domain.Messaging;
 
 namespace ElectionComms.Domain.Tests.Messaging;
@@ -56,5 +57,34 @@ public sealed class AttachmentContentTests
     public void Size_limit_is_ten_megabytes()
     {
         Assert.Equal(10_485_760, AttachmentContent.MaxBytes);
+    }
+
+    [Fact]
+    public void Inspect_returns_the_kind_of_an_accepted_file()
+    {
+        Assert.Equal(AttachmentKind.Pdf, AttachmentContent.Inspect("%PDF-1.4 vendimi"u8));
+    }
+
+    [Fact]
+    public void Inspect_refuses_an_empty_file()
+    {
+        Assert.Equal("Message.Attachment.Empty", Assert.Throws<DomainException>(() => AttachmentContent.Inspect([])).Code);
+    }
+
+    [Fact]
+    public void Inspect_refuses_a_file_over_ten_megabytes_even_with_a_pdf_signature()
+    {
+        var content = new byte[AttachmentContent.MaxBytes + 1];
+        "%PDF-1.7"u8.CopyTo(content);
+        var error = Assert.Throws<DomainException>(() => AttachmentContent.Inspect(content));
+        Assert.Equal("Message.Attachment.TooLarge", error.Code);
+        Assert.Equal([10], error.Arguments);
+    }
+
+    [Fact]
+    public void Inspect_refuses_html_renamed_to_pdf()
+    {
+        var html = Encoding.UTF8.GetBytes("<html><body onload=\"alert(1)\">vendimi.pdf</body></html>");
+        Assert.Equal("Message.Attachment.Unsupported", Assert.Throws<DomainException>(() => AttachmentContent.Inspect(html)).Code);
     }
 }
