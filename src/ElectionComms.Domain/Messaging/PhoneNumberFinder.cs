@@ -17,11 +17,15 @@ internal static class PhoneNumberFinder
     private const string Sep = "[ .-]?";
     private const string LandSep = "[ -]?";
 
-    // Mobiles: 066–069 then seven digits, written 069 123 4567, 069-123-4567, (069) 123 45 67, +355 69…, 00355…, 355….
-    private const string MobileSubscriber = Sep + @"\d(?:" + Sep + @"\d){6}";
+    // Mobiles: 066–069 then seven digits, written 069 123 4567, 069-123-4567, 069/1234567, (069) 123 45 67,
+    // +355 69…, +355 (0) 69…, +355 069…, 00355…, 355….
+    private const string MobileSubscriber = "[ ./-]?" + @"\d(?:" + Sep + @"\d){6}";
     private const string MobileNational = @"(?:\(06[6-9]\)|06[6-9])";
-    private const string CountryCode = @"(?:(?:\+|00) ?355|\(\+355\)|355)[ -]?(?:\(0\) ?)?";
-    private const string MobileInternational = CountryCode + @"6[6-9]";
+    private const string CountryCode = @"(?:(?:\+|00) ?355|\(\+355\))[ -]?(?:\(0\) ?|0)?";
+
+    // Written without + or 00 only for mobiles: a bare "355 222 222" is more likely an amount than a landline.
+    private const string BareCountryCode = @"355[ -]?";
+    private const string MobileInternational = "(?:" + CountryCode + "|" + BareCountryCode + @")6[6-9]";
 
     // Landlines: Tirana 04 + seven digits; other areas 0 + two-digit code + six digits (Durrës 052 222 222).
     // 0800 is the toll-free prefix (the KQZ help line, §3), a public service number rather than a person's.
