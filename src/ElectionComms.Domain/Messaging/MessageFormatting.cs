@@ -40,8 +40,9 @@ public static class MessageFormatting
     }
 
     /// <summary>
-    /// What Telegram counts: the text left after the markers are removed, in UTF-16 code units (the unit of the Bot
-    /// API's entity offsets), a line break counting one.
+    /// What Telegram counts: the text left after the markers are removed, a line break counting one. Measured in
+    /// UTF-16 code units (the unit of the Bot API's entity offsets): reports disagree whether the 4096 limit counts
+    /// code units or code points, and code units are never fewer, so a text accepted here is accepted by Telegram.
     /// </summary>
     public static int VisibleLength(IReadOnlyList<MarkupToken> tokens) => tokens.Sum(t => t.Kind switch
     {

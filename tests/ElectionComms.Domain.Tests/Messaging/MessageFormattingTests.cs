@@ -147,4 +147,11 @@ public sealed class MessageFormattingTests
             "*Njoftim për KQV-të e KZAZ 12*\nDorëzimi i materialeve bëhet më _28.11.2026_, ora ```19:00```.\nUdhëzimi: https://kqz.gov.al/udhezime?id=253&v=2",
             MessageFormatting.ToWhatsAppText(text));
     }
+
+    [Fact]
+    public void Emoji_count_as_two_towards_the_limit_to_stay_on_the_safe_side()
+    {
+        var error = Assert.Throws<DomainException>(() => MessageFormatting.Validate(string.Concat(Enumerable.Repeat("🗳", 2049)), hasAttachment: false));
+        Assert.Equal([4098, 4096], error.Arguments);
+    }
 }
