@@ -55,18 +55,25 @@ internal static class RegistryBenchmark
             rows = null;
             foreach (var (path, format) in new[] { (csv, RosterFormat.Csv), (xlsx, RosterFormat.Xlsx) })
             {
-                var copy = await RawCopyAsync(connectionString, units, size);
+                // The floor is noisy on a shared machine: the median of three COPYs.
+                var copies = new List<TimeSpan>();
+                for (var i = 0; i < 3; i++)
+                {
+                    copies.Add(await RawCopyAsync(connectionString, units, size));
+                }
+
+                var copy = copies.Order().ElementAt(1);
                 await ClearAsync(connectionString);
                 var (preview, previewPeak) = await MeasureAsync(async () =>
                 {
                     await using var db = Db();
-                    return await new RosterImporter(db, TimeProvider.System, NullLogger<RosterImporter>.Instance)
+                    return await new RosterImporter(db, NullLogger<RosterImporter>.Instance)
                         .PreviewAsync(electionId, path, format, ImportMode.FullRoster, CancellationToken.None);
                 });
                 var (apply, applyPeak) = await MeasureAsync(async () =>
                 {
                     await using var db = Db();
-                    return await new RosterImporter(db, TimeProvider.System, NullLogger<RosterImporter>.Instance)
+                    return await new RosterImporter(db, NullLogger<RosterImporter>.Instance)
                         .ApplyAsync(electionId, path, format, ImportMode.FullRoster, preview.Outcome, "bench", CancellationToken.None);
                 });
                 if (apply.Outcome.FileError is not null || apply.Outcome.New != size || preview.Outcome.Errors.Count > 0)
@@ -224,7 +231,7 @@ internal static class RegistryBenchmark
         await using var context = db();
 
         // Only the election seeding runs here; the account services it also holds are not touched.
-        var seeder = new DemoSeeder(context, null!, null!, null!, null!, NullLogger<DemoSeeder>.Instance);
+        var seeder = new DemoSeeder(context, null!, null!, null!, null!, null!, NullLogger<DemoSeeder>.Instance);
         return await seeder.SeedElectionAsync(DemoScale.National);
     }
 

@@ -118,10 +118,14 @@ public sealed partial class Person
             throw new DomainException("Person.AlreadyEnded");
         }
 
-        EndReason = Guard.Text(reason, ReasonMaxLength, "Person.ReasonRequired", "Person.ReasonTooLong");
+        EndReason = CheckedEndReason(reason);
         Status = PersonStatus.Ended;
         EndedAt = now;
     }
+
+    /// <summary>The reason an ended mandate must carry; also checked before a bulk import ends people in SQL.</summary>
+    public static string CheckedEndReason(string? reason) =>
+        Guard.Text(reason, ReasonMaxLength, "Person.ReasonRequired", "Person.ReasonTooLong");
 
     public void Reinstate()
     {

@@ -105,6 +105,13 @@ public sealed class AppDbContext(
         return written;
     }
 
+    /// <summary>Who and when for audit rows of a bulk SQL write (ADR 0013), as <see cref="SaveChangesAsync(bool, CancellationToken)"/> would record them.</summary>
+    internal (AuditActor Actor, DateTimeOffset Now) AuditContext() =>
+        ((actors ?? new FixedActor()).Current, (clock ?? TimeProvider.System).GetUtcNow());
+
+    /// <summary>A bulk SQL write committed outside the change tracker: cached read models are stale now.</summary>
+    internal void BulkWriteCommitted() => readModels?.Invalidate();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync so that the audit trail is written in the same transaction.");
 

@@ -7,14 +7,12 @@ namespace ElectionComms.Web.Registry;
 
 /// <summary>
 /// Previews and applies a roster file. Both stream the file once (a row at a time), stage the valid rows with COPY
-/// and compare them with the registry in SQL; apply then writes the changes through EF in batches of
-/// <see cref="BatchSize"/> so every person's change is audited by <see cref="AppDbContext"/>, all in one
-/// transaction: everything valid is written, or nothing. See docs/adr/0010-registry-import-staging.md.
+/// and compare them with the registry in SQL; apply then writes the changes set-based from the staging table with one
+/// audit row per person (<see cref="RosterWrite"/>), all in one transaction: everything valid is written, or nothing.
+/// See docs/adr/0012-registry-import-staging.md and docs/adr/0013-registry-import-bulk-write.md.
 /// </summary>
-public sealed partial class RosterImporter(AppDbContext db, TimeProvider clock, ILogger<RosterImporter> logger)
+public sealed partial class RosterImporter(AppDbContext db, ILogger<RosterImporter> logger)
 {
-    public const int BatchSize = 1_000;
-
     public Task<ImportOutcome> PreviewAsync(int electionId, string path, RosterFormat format, ImportMode mode, CancellationToken cancellationToken) =>
         RunAsync(electionId, path, format, mode, expected: null, endReason: string.Empty, cancellationToken);
 
@@ -78,10 +76,16 @@ public sealed partial class RosterImporter(AppDbContext db, TimeProvider clock, 
 
             try
             {
-                await WriteAsync(stage, electionId, mode, endReason, cancellationToken);
+                // As Person.End does, the reason is checked only when somebody is ended.
+                var reason = outcome.Ended > 0 ? Person.CheckedEndReason(endReason) : endReason;
+                var (actor, now) = db.AuditContext();
+                var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+                await new RosterWrite(connection, stage, db.Model.FindEntityType(typeof(Person))!, actor, now)
+                    .RunAsync(electionId, mode, reason, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                db.BulkWriteCommitted();
             }
-            catch (DbUpdateException exception)
+            catch (PostgresException exception)
             {
                 LogApplyFailed(logger, exception, electionId);
                 return outcome with { FileError = "ApplyFailed" };
@@ -95,57 +99,6 @@ public sealed partial class RosterImporter(AppDbContext db, TimeProvider clock, 
             db.ChangeTracker.Clear();
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    /// <summary>Ends first (freeing numbers), then changes, then new people; each batch saved and forgotten.</summary>
-    private async Task WriteAsync(RosterStage stage, int electionId, ImportMode mode, string endReason, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        if (mode == ImportMode.FullRoster)
-        {
-            for (var ids = await stage.AbsentAsync(BatchSize, cancellationToken); ids.Count > 0; ids = await stage.AbsentAsync(BatchSize, cancellationToken))
-            {
-                foreach (var person in await db.People.Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken))
-                {
-                    person.End(endReason, now);
-                }
-
-                await SaveBatchAsync(cancellationToken);
-            }
-        }
-
-        for (var batch = await stage.ChangedAsync(0, BatchSize, cancellationToken); batch.Count > 0;
-             batch = await stage.ChangedAsync(batch[^1].Row.Number, BatchSize, cancellationToken))
-        {
-            var ids = batch.Select(b => b.PersonId).ToList();
-            var people = await db.People.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-            foreach (var (personId, row) in batch)
-            {
-                var person = people[personId];
-                if (person.Status == PersonStatus.Ended)
-                {
-                    person.Reinstate();
-                }
-
-                person.Update(row.FullName, row.Phone, row.Role, row.Level, row.UnitId, row.MandateFrom, row.MandateTo);
-            }
-
-            await SaveBatchAsync(cancellationToken);
-        }
-
-        for (var batch = await stage.NewAsync(0, BatchSize, cancellationToken); batch.Count > 0;
-             batch = await stage.NewAsync(batch[^1].Number, BatchSize, cancellationToken))
-        {
-            db.People.AddRange(batch.Select(r =>
-                Person.Register(electionId, r.FullName, r.Phone, r.Role, r.Level, r.UnitId, r.MandateFrom, r.MandateTo)));
-            await SaveBatchAsync(cancellationToken);
-        }
-    }
-
-    private async Task SaveBatchAsync(CancellationToken cancellationToken)
-    {
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
     }
 
     // Counts only: a roster's names and numbers never reach the log (§10).

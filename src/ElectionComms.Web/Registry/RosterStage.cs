@@ -18,14 +18,14 @@ namespace ElectionComms.Web.Registry;
 internal sealed class RosterStage(NpgsqlConnection connection, int electionId, ImportMode mode)
 {
     /// <summary>The condition under which a matched row changes its person (p) — otherwise it is unchanged.</summary>
-    private const string Differs = """
+    internal const string Differs = """
         (p.status <> 'Active' OR p.full_name <> s.full_name OR p.phone <> s.phone OR p.role <> s.role
          OR p.level <> s.level OR p.unit_id <> s.unit_id OR p.mandate_from <> s.mandate_from
          OR p.mandate_to IS DISTINCT FROM s.mandate_to)
         """;
 
     /// <summary>Active people of the file's units that no row of the file names: a full roster ends them.</summary>
-    private const string Absent = """
+    internal const string Absent = """
         FROM people p
         WHERE p.election_id = @election AND p.status = 'Active'
           AND EXISTS (SELECT 1 FROM roster_stage u WHERE u.level = p.level AND u.unit_id = p.unit_id)
@@ -170,63 +170,7 @@ internal sealed class RosterStage(NpgsqlConnection connection, int electionId, I
         return ((int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3));
     }
 
-    /// <summary>Up to <paramref name="limit"/> people a full roster ends (each call returns the next, once the previous are ended).</summary>
-    public async Task<List<int>> AbsentAsync(int limit, CancellationToken cancellationToken)
-    {
-        await using var command = Command($"SELECT p.id {Absent} ORDER BY p.id LIMIT @limit");
-        command.Parameters.AddWithValue("limit", limit);
-        return await ReadAsync(command, r => r.GetInt32(0), cancellationToken);
-    }
-
-    /// <summary>Matched rows that change their person, after row <paramref name="afterRow"/>, in file order.</summary>
-    public async Task<List<(int PersonId, RosterRow Row)>> ChangedAsync(int afterRow, int limit, CancellationToken cancellationToken)
-    {
-        await using var command = Command($"""
-            SELECT s.person_id, s.row_no, s.full_name, s.phone, s.role, s.level, s.unit_id, s.mandate_from, s.mandate_to
-            FROM roster_stage s JOIN people p ON p.id = s.person_id
-            WHERE s.problem IS NULL AND s.row_no > @after AND {Differs}
-            ORDER BY s.row_no LIMIT @limit
-            """);
-        command.Parameters.AddWithValue("after", afterRow);
-        command.Parameters.AddWithValue("limit", limit);
-        return await ReadAsync(command, r => (r.GetInt32(0), Row(r, 1)), cancellationToken);
-    }
-
-    public async Task<List<RosterRow>> NewAsync(int afterRow, int limit, CancellationToken cancellationToken)
-    {
-        await using var command = Command("""
-            SELECT row_no, full_name, phone, role, level, unit_id, mandate_from, mandate_to
-            FROM roster_stage WHERE problem IS NULL AND person_id IS NULL AND row_no > @after
-            ORDER BY row_no LIMIT @limit
-            """);
-        command.Parameters.AddWithValue("after", afterRow);
-        command.Parameters.AddWithValue("limit", limit);
-        return await ReadAsync(command, r => Row(r, 0), cancellationToken);
-    }
-
-    private static RosterRow Row(NpgsqlDataReader reader, int first) => new(
-        reader.GetInt32(first),
-        reader.GetString(first + 1),
-        reader.GetString(first + 2),
-        Enum.Parse<UnitRole>(reader.GetString(first + 3)),
-        Enum.Parse<AdministrationLevel>(reader.GetString(first + 4)),
-        reader.GetInt32(first + 5),
-        reader.GetFieldValue<DateOnly>(first + 6),
-        reader.IsDBNull(first + 7) ? null : reader.GetFieldValue<DateOnly>(first + 7));
-
-    private static async Task<List<T>> ReadAsync<T>(NpgsqlCommand command, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
-    {
-        var items = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items.Add(map(reader));
-        }
-
-        return items;
-    }
-
-    private NpgsqlCommand Command(string sql)
+    internal NpgsqlCommand Command(string sql)
     {
         var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("election", electionId);

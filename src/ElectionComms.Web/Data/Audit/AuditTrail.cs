@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ElectionComms.Web.Data.Audit;
 
@@ -59,6 +60,41 @@ internal static class AuditTrail
             Details = JsonSerializer.Serialize(pending.Changes, Json),
         };
     }
+
+    /// <summary>
+    /// The details of an entity created by a bulk SQL write (roster import, ADR 0013): the same properties, order and
+    /// masking as a tracked <see cref="EntityState.Added"/> entity.
+    /// </summary>
+    public static string DescribeCreated(IEntityType type, Func<string, object?> valueOf)
+    {
+        var changes = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in Recorded(type))
+        {
+            changes[property.Name] = Show(valueOf(property.Name), property.GetAuditVisibility());
+        }
+
+        return JsonSerializer.Serialize(changes, Json);
+    }
+
+    /// <summary>The details of a bulk SQL update: the changed properties as [old, new], masked like a tracked update.</summary>
+    public static string DescribeUpdated(IEntityType type, Func<string, (object? Old, object? New)> valuesOf)
+    {
+        var changes = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in Recorded(type))
+        {
+            var (original, current) = valuesOf(property.Name);
+            if (!Equals(original, current))
+            {
+                var visibility = property.GetAuditVisibility();
+                changes[property.Name] = new[] { Show(original, visibility), Show(current, visibility) };
+            }
+        }
+
+        return JsonSerializer.Serialize(changes, Json);
+    }
+
+    private static IEnumerable<IProperty> Recorded(IEntityType type) =>
+        type.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsConcurrencyToken && p.GetAuditVisibility() != AuditVisibility.Excluded);
 
     private static SortedDictionary<string, object?> Describe(EntityEntry entry)
     {

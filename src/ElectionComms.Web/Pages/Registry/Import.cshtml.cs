@@ -5,7 +5,7 @@ using ElectionComms.Web.Auth;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Exports;
 using ElectionComms.Web.Localisation;
-using ElectionComms.Web.Pages.Channels.Logos;
+using ElectionComms.Web.Pages.Shared;
 using ElectionComms.Web.Registry;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +20,7 @@ namespace ElectionComms.Web.Pages.Registry;
 /// </summary>
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-[UploadLimit(MaxRequestBytes, (int)(ImportStore.MaxFileBytes / 1024), "Registry.File.TooLarge")]
+[UploadLimit(MaxRequestBytes, "Registry.File.TooLarge", (int)(ImportStore.MaxFileBytes / 1024))]
 public sealed class ImportModel(
     AppDbContext db, ImportStore store, RosterImporter importer, IStringLocalizer<Strings> localizer) : PageModel
 {

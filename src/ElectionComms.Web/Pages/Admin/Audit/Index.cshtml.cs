@@ -112,7 +112,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     {
         if (!string.IsNullOrWhiteSpace(Actor))
         {
-            var pattern = LikePattern.Contains(Actor);
+            var pattern = Data.TextSearch.Contains(Actor);
             query = query.Where(a => EF.Functions.ILike(a.ActorName, pattern));
         }
 
@@ -124,7 +124,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
         if (!string.IsNullOrWhiteSpace(ActionPrefix))
         {
-            var pattern = LikePattern.StartsWith(ActionPrefix);
+            var pattern = Data.TextSearch.StartsWith(ActionPrefix);
             query = query.Where(a => EF.Functions.Like(a.Action, pattern));
         }
 

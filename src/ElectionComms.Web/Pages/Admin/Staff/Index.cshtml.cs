@@ -115,7 +115,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<Strings> locali
     {
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var pattern = LikePattern.Contains(Q);
+            var pattern = Data.TextSearch.Contains(Q);
             query = query.Where(r => EF.Functions.ILike(r.FullName, pattern) || EF.Functions.ILike(r.Email, pattern));
         }
 

@@ -18,7 +18,7 @@ namespace ElectionComms.Web.Pages.Channels.Logos;
 /// </summary>
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-[UploadLimit(MaxRequestBytes, LogoImage.MaxBytes / 1024)]
+[UploadLimit(MaxRequestBytes, "Logos.RequestTooLarge", LogoImage.MaxBytes / 1024)]
 public sealed class IndexModel(
     AppDbContext db, GroupAccess access, DomainErrors errors, IStringLocalizer<Strings> localizer, TimeProvider clock) : PageModel
 {

@@ -4,6 +4,7 @@ using ElectionComms.Domain.Registry;
 using ElectionComms.Web.Auth;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Localisation;
+using ElectionComms.Web.Pages.Shared;
 using ElectionComms.Web.Registry;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,13 +14,16 @@ using Microsoft.Extensions.Localization;
 namespace ElectionComms.Web.Pages.Registry.Reconciliation;
 
 /// <summary>§11: upload a group's member list as exported from the platform, compare it with the registry.</summary>
-[RequestSizeLimit(ReconciliationUploadLimitAttribute.MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = ReconciliationUploadLimitAttribute.MaxRequestBytes)]
-[ReconciliationUploadLimit]
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+[UploadLimit(MaxRequestBytes, "Reconciliation.FileTooLarge", (int)(ReconciliationMemberList.MaxFileBytes / (1024 * 1024)))]
 public sealed class IndexModel(
     AppDbContext db, ReconciliationAccess access, EligibilityQuery eligibility, ReconciliationComparer comparer,
     DomainErrors errors, IStringLocalizer<Strings> localizer, TimeProvider clock) : PageModel
 {
+    /// <summary>The file plus room for the multipart envelope and the antiforgery token.</summary>
+    public const long MaxRequestBytes = ReconciliationMemberList.MaxFileBytes + (64 * 1024);
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 

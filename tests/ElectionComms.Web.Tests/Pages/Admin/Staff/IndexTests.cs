@@ -132,6 +132,6 @@ public sealed partial class IndexTests(PortalFactory portal) : IAsyncLifetime
     [GeneratedRegex("data-staff-id=\"([0-9a-f-]{36})\"")]
     private static partial Regex StaffRowPattern();
 
-    [GeneratedRegex("<a class=\"page-link\" rel=\"next\" href=\"([^\"]+)\"")]
+    [GeneratedRegex("<a class=\"page-link\" href=\"([^\"]+)\" rel=\"next\"")]
     private static partial Regex NextLink();
 }
