@@ -1,6 +1,6 @@
+using ElectionComms.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using ElectionComms.Web.Data;
 
 namespace ElectionComms.Web.Auth;
 

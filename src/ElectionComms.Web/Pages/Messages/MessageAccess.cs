@@ -40,12 +40,13 @@ public sealed class MessageAccess(AppDbContext db, TimeProvider clock)
         }
 
         var reports = await ReportsOfAsync(user.Id, cancellationToken);
+        // A message's groups all belong to its directorate (ADR 0014): the director of that directorate answers for
+        // all of them; anyone else only when they administer every one.
         return db.Messages.Where(m =>
             m.Status == MessageStatus.Submitted &&
             reports.Contains(m.AuthorId) &&
-            db.MessageVersionTargets.Where(t => t.VersionId == m.CurrentVersionId).All(t => db.Groups.Any(g =>
-                g.Id == t.GroupId &&
-                (g.AdministratorId == user.Id || db.OfficialAccounts.Any(a => a.Id == g.AccountId && a.DirectorateId == me.DirectorateId)))));
+            (m.DirectorateId == me.DirectorateId ||
+             db.MessageVersionTargets.Where(t => t.VersionId == m.CurrentVersionId).All(t => db.Groups.Any(g => g.Id == t.GroupId && g.AdministratorId == user.Id))));
     }
 
     /// <summary>Groups this user may address a message to: assigned as officer (§7) or holding an active grant (§8).</summary>
