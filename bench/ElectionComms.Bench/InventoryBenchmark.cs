@@ -1,96 +1,21 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
 using ElectionComms.Web.Data.Seed;
-using Npgsql;
 
 namespace ElectionComms.Bench;
 
-/// <summary>
-/// Issue 3, item 10: the inventory dashboard and group list at national scale under 16 concurrent clients, beside
-/// the app's own /health (which queries the database) in the same run.
-/// </summary>
+/// <summary>Issue 3, item 10: the Secretary General's inventory dashboard and group list at national scale.</summary>
 internal static class InventoryBenchmark
 {
-    public static async Task<int> RunAsync(string[] args)
-    {
-        var configured = Environment.GetEnvironmentVariable("ConnectionStrings__Default")
-            ?? "Host=127.0.0.1;Port=55432;Username=postgres;Password=postgres;Database=electioncomms";
-        var connection = new NpgsqlConnectionStringBuilder(configured) { Database = Option(args, "--database") ?? "electioncomms_bench" };
-        if (Option(args, "--auto-prepare") is { } prepared)
+    public static Task<int> RunAsync(string[] args) => PageLoadBenchmark.RunAsync(args, new PageLoadPlan(
+        DemoAccounts.SecretaryGeneral,
+        async host =>
         {
-            // Npgsql keeps that many statements prepared per connection, so PostgreSQL stops planning them anew.
-            connection.MaxAutoPrepare = int.Parse(prepared, CultureInfo.InvariantCulture);
-            connection.AutoPrepareMinUsages = 2;
-        }
-
-        if (connection.Host is not ("127.0.0.1" or "localhost" or "::1"))
+            var (groups, accounts) = await host.SizeAsync();
+            return $"{groups:N0} groups, {accounts:N0} accounts";
+        },
+        _ => Task.FromResult(new (string Name, string Path)[]
         {
-            Console.Error.WriteLine("The benchmark runs against a local PostgreSQL only (host 127.0.0.1).");
-            return 2;
-        }
-
-        var workers = int.Parse(Option(args, "--workers") ?? "16", CultureInfo.InvariantCulture);
-        var requests = int.Parse(Option(args, "--requests") ?? "2000", CultureInfo.InvariantCulture);
-        var warmup = int.Parse(Option(args, "--warmup") ?? "200", CultureInfo.InvariantCulture);
-        var limit = TimeSpan.FromSeconds(int.Parse(Option(args, "--seconds") ?? "120", CultureInfo.InvariantCulture));
-
-        var setup = Stopwatch.StartNew();
-        await BenchHost.PrepareDatabaseAsync(connection.ConnectionString, fresh: args.Contains("--fresh"));
-        await using var host = new BenchHost(connection.ConnectionString);
-        host.StartServer();
-        await host.MigrateAndSeedAsync();
-        var (groups, accounts) = await host.SizeAsync();
-        Console.WriteLine($"database {connection.Database}: {groups:N0} groups, {accounts:N0} accounts (ready in {setup.Elapsed.TotalSeconds:F0} s); Npgsql auto-prepare {connection.MaxAutoPrepare}");
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, load average before: {LoadAverage()}");
-
-        using var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = workers };
-        using var client = new HttpClient(handler) { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(30) };
-        await SignIn.AsAsync(client, DemoAccounts.SecretaryGeneral);
-        Console.WriteLine($"signed in as {DemoAccounts.SecretaryGeneral.Email} at {host.Address}; {workers} workers, {warmup} warm-up + {requests} measured requests per endpoint, at most {limit.TotalSeconds:F0} s each");
-
-        var endpoints = new (string Name, string Path)[]
-        {
-            ("Trivial (database health check)", "/health"),
             ("Inventory dashboard", "/Channels/Inventory"),
             ("Group list, page 1", "/Channels/Inventory/Groups"),
             ("Group list, filtered and sorted, page 3", "/Channels/Inventory/Groups?platform=WhatsApp&level=Kqv&problem=WithoutOfficer&sort=expected&desc=true&pageNumber=3"),
-            ("Trivial again (drift check)", "/health"),
-        };
-        var results = new List<LoadResult>();
-        foreach (var (name, path) in endpoints)
-        {
-            var result = await LoadRunner.RunAsync(client, name, path, workers, warmup, requests, limit);
-            results.Add(result);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: p50 {result.Percentile(50):F1} ms, p95 {result.Percentile(95):F1} ms, p99 {result.Percentile(99):F1} ms, {result.Throughput:F0} req/s, {result.Failures} failures"));
-        }
-
-        Console.WriteLine($"load average after: {LoadAverage()}");
-
-        // The lower of the two trivial runs, so the ratio is not flattered by a slow moment of the machine.
-        var trivialP95 = Math.Min(results[0].Percentile(95), results[^1].Percentile(95));
-        Console.WriteLine();
-        Console.WriteLine("| Endpoint | Path | Requests | Failures | p50 ms | p95 ms | p99 ms | max ms | req/s | p95 ÷ trivial p95 |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var result in results)
-        {
-            Console.WriteLine(result.Row(result.Path == "/health" ? null : trivialP95));
-        }
-
-        var pages = results.Where(r => r.Path != "/health").ToList();
-        var met = pages.All(r => r.Percentile(95) <= 50 && r.Percentile(95) <= 3 * trivialP95);
-        Console.WriteLine();
-        Console.WriteLine(met ? "Goal met: every page p95 ≤ 50 ms and ≤ 3× the trivial endpoint." : "Goal NOT met (p95 ≤ 50 ms and ≤ 3× the trivial endpoint).");
-        return results.Any(r => r.Failures > 0) ? 1 : 0;
-    }
-
-    /// <summary>Other work on the machine inflates every figure; the run prints how busy it was.</summary>
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
+        })));
 }

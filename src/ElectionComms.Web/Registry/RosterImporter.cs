@@ -22,12 +22,32 @@ public sealed partial class RosterImporter(AppDbContext db, ILogger<RosterImport
         CancellationToken cancellationToken) =>
         RunAsync(electionId, path, format, mode, expected, endReason, cancellationToken);
 
+    /// <summary>
+    /// Rows made in code (the demo seed) go through the same staging, checks and audited bulk write as a file, without
+    /// a preview: everything valid is written at once.
+    /// </summary>
+    internal Task<ImportOutcome> ApplyRowsAsync(
+        int electionId, IAsyncEnumerable<RosterRow> rows, ImportMode mode, string endReason, CancellationToken cancellationToken)
+    {
+        var read = 0;
+        async IAsyncEnumerable<RosterRow> Counted()
+        {
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                read++;
+                yield return row;
+            }
+        }
+
+        return RunAsync(electionId, Counted(), [], () => read, mode, expected: null, write: true, endReason, cancellationToken);
+    }
+
     private async Task<ImportOutcome> RunAsync(
         int electionId, string path, RosterFormat format, ImportMode mode, ImportOutcome? expected, string endReason,
         CancellationToken cancellationToken)
     {
-        var units = await UnitDirectory.LoadAsync(db, electionId, cancellationToken);
-        var parser = new RosterRowParser(units);
+        // Loaded before the COPY starts: the connection serves one command at a time.
+        var parser = new RosterRowParser(await UnitDirectory.LoadAsync(db, electionId, cancellationToken));
         var errors = new List<RowError>();
         var rows = 0;
 
@@ -43,6 +63,14 @@ public sealed partial class RosterImporter(AppDbContext db, ILogger<RosterImport
             }
         }
 
+        return await RunAsync(electionId, ValidRows(), errors, () => rows, mode, expected, write: expected is not null, endReason, cancellationToken);
+    }
+
+    /// <param name="expected">The preview's outcome: apply refuses when the picture changed since.</param>
+    private async Task<ImportOutcome> RunAsync(
+        int electionId, IAsyncEnumerable<RosterRow> validRows, List<RowError> errors, Func<int> rowsRead, ImportMode mode,
+        ImportOutcome? expected, bool write, string endReason, CancellationToken cancellationToken)
+    {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -51,7 +79,7 @@ public sealed partial class RosterImporter(AppDbContext db, ILogger<RosterImport
             await stage.CreateAsync(cancellationToken);
             try
             {
-                await stage.CopyAsync(ValidRows(), cancellationToken);
+                await stage.CopyAsync(validRows, cancellationToken);
             }
             catch (RosterFileException refused)
             {
@@ -62,14 +90,15 @@ public sealed partial class RosterImporter(AppDbContext db, ILogger<RosterImport
             await stage.CheckAsync(cancellationToken);
             errors.AddRange(await stage.ProblemsAsync(cancellationToken));
             var (added, changed, unchanged, ended) = await stage.CountAsync(cancellationToken);
+            var rows = rowsRead();
             var outcome = new ImportOutcome(added, changed, unchanged, ended, rows, [.. errors.OrderBy(e => e.Row)]);
-            if (expected is null)
+            if (!write)
             {
                 LogPreviewed(logger, electionId, rows, added, changed, unchanged, ended, outcome.Invalid);
                 return outcome;
             }
 
-            if (!outcome.SameCountsAs(expected))
+            if (expected is not null && !outcome.SameCountsAs(expected))
             {
                 return outcome with { FileError = "ChangedSincePreview" };
             }

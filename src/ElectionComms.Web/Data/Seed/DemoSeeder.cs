@@ -23,7 +23,7 @@ public sealed class DemoSeeder(AppDbContext db, StaffAccounts accounts, UserMana
         await SeedAccountsAsync(cancellationToken);
         var electionId = await SeedElectionAsync(scale, cancellationToken);
         await channels.SeedAsync(electionId, cancellationToken);
-        await people.SeedAsync(electionId, scale, cancellationToken);
+        await people.SeedAsync(electionId, cancellationToken);
         await messages.SeedAsync(scale, cancellationToken);
         logger.LogInformation("Demo data loaded at {Scale} scale", scale.Name);
     }

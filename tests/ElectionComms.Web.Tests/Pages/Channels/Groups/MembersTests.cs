@@ -23,7 +23,7 @@ public sealed class MembersTests(PortalFactory portal) : IAsyncLifetime
     {
         await portal.WithServicesAsync(async sp =>
         {
-            await sp.GetRequiredService<PeopleSeeder>().SeedAsync(portal.ElectionId, DemoScale.Small);
+            await sp.GetRequiredService<PeopleSeeder>().SeedAsync(portal.ElectionId);
         });
         await ReconciliationScenario.SeedAsync(portal);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
