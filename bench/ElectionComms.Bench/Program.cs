@@ -19,6 +19,8 @@ internal static class BenchProgram
                 return 0;
             case "inventory":
                 return await InventoryBenchmark.RunAsync(args[1..]);
+            case "messages":
+                return await MessagesBenchmark.RunAsync(args[1..]);
             case "registry":
                 await RegistryBenchmark.RunAsync(args.Length > 1 ? args[1..] : ["10000", "50000"]);
                 return 0;
@@ -26,6 +28,7 @@ internal static class BenchProgram
                 Console.WriteLine("usage: dotnet run --project bench/ElectionComms.Bench -c Release -- generate [small|medium|national]");
                 Console.WriteLine("       dotnet run --project bench/ElectionComms.Bench -c Release -- inventory [--fresh] [--database electioncomms_bench]");
                 Console.WriteLine("              [--workers 16] [--warmup 200] [--requests 2000] [--seconds 120] [--auto-prepare N]");
+                Console.WriteLine("       dotnet run --project bench/ElectionComms.Bench -c Release -- messages [the same options as inventory]");
                 Console.WriteLine("       dotnet run --project bench/ElectionComms.Bench -c Release -- registry [rows ...]");
                 return 0;
         }
