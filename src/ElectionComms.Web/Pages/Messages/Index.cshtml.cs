@@ -39,9 +39,9 @@ public sealed class IndexModel(AppDbContext db, MessageAccess access) : PageMode
             query = query.Where(m => m.Status == status);
         }
 
-        var rows = query
-            .OrderByDescending(m => m.UpdatedAt).ThenByDescending(m => m.Id)
-            .Select(m => new Row(
+        Messages = await Paged<Row>.ReadAsync(
+            query.OrderByDescending(m => m.UpdatedAt).ThenByDescending(m => m.Id),
+            m => new Row(
                 m.Id,
                 m.UpdatedAt,
                 db.Staff.Where(s => s.Id == m.AuthorId).Select(s => s.FullName).First(),
@@ -50,8 +50,10 @@ public sealed class IndexModel(AppDbContext db, MessageAccess access) : PageMode
                 m.Status,
                 m.IsTest,
                 m.CurrentVersionNumber,
-                m.SendAt));
-        Messages = await Paged<Row>.ReadAsync(rows, PageNumber, PageSize, cancellationToken);
+                m.SendAt),
+            PageNumber,
+            PageSize,
+            cancellationToken);
     }
 
     public IReadOnlyDictionary<string, string?> RouteValues => new Dictionary<string, string?>

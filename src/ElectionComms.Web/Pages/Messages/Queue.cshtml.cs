@@ -21,9 +21,11 @@ public sealed class QueueModel(AppDbContext db, MessageAccess access, TimeProvid
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Now = clock.GetUtcNow();
-        var rows = (await access.AwaitingDecisionAsync(CurrentStaff.From(User), cancellationToken))
-            .OrderBy(m => m.SubmittedAt).ThenBy(m => m.Id)
-            .Select(m => new Row(
+        var waiting = (await access.AwaitingDecisionAsync(CurrentStaff.From(User), cancellationToken))
+            .OrderBy(m => m.SubmittedAt).ThenBy(m => m.Id);
+        Pending = await Paged<Row>.ReadAsync(
+            waiting,
+            m => new Row(
                 m.Id,
                 m.SubmittedAt!.Value,
                 m.SendAt,
@@ -32,8 +34,10 @@ public sealed class QueueModel(AppDbContext db, MessageAccess access, TimeProvid
                 db.MessageVersionTargets.Count(t => t.VersionId == m.CurrentVersionId),
                 m.IsTest,
                 m.CurrentVersionNumber,
-                db.MessageVersions.Where(v => v.Id == m.CurrentVersionId).Select(v => v.PersonalDataJustification != null).First()));
-        Pending = await Paged<Row>.ReadAsync(rows, PageNumber, PageSize, cancellationToken);
+                db.MessageVersions.Where(v => v.Id == m.CurrentVersionId).Select(v => v.PersonalDataJustification != null).First()),
+            PageNumber,
+            PageSize,
+            cancellationToken);
     }
 
     public sealed record Row(

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElectionComms.Web.Pages.Shared;
@@ -27,7 +28,19 @@ public sealed class Paged<T>
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     /// <summary>Reads page <paramref name="pageNumber"/>, moved into range when it is past either end.</summary>
-    public static async Task<Paged<T>> ReadAsync(IQueryable<T> ordered, int pageNumber, int pageSize, CancellationToken cancellationToken)
+    public static Task<Paged<T>> ReadAsync(IQueryable<T> ordered, int pageNumber, int pageSize, CancellationToken cancellationToken) =>
+        ReadPageAsync(ordered, page => page, pageNumber, pageSize, cancellationToken);
+
+    /// <summary>
+    /// Reads page <paramref name="pageNumber"/> of <paramref name="ordered"/> and only then projects it, so per-row
+    /// subqueries in <paramref name="projection"/> run for the rows shown, not for every row before the offset.
+    /// </summary>
+    public static Task<Paged<T>> ReadAsync<TSource>(
+        IQueryable<TSource> ordered, Expression<Func<TSource, T>> projection, int pageNumber, int pageSize, CancellationToken cancellationToken) =>
+        ReadPageAsync(ordered, page => page.Select(projection), pageNumber, pageSize, cancellationToken);
+
+    private static async Task<Paged<T>> ReadPageAsync<TSource>(
+        IQueryable<TSource> ordered, Func<IQueryable<TSource>, IQueryable<T>> project, int pageNumber, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var total = await ordered.CountAsync(cancellationToken);
@@ -35,7 +48,7 @@ public sealed class Paged<T>
         var number = Math.Clamp(pageNumber, 1, pageCount);
         var items = total == 0
             ? []
-            : await ordered.Skip((number - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+            : await project(ordered.Skip((number - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
         return new Paged<T>(items, number, pageSize, total);
     }
 
