@@ -10,7 +10,8 @@ builder.Services
     .AddDataAccess(builder.Configuration)
     .AddSignIn(builder.Configuration)
     .AddPortalAuthorization()
-    .AddPortalPages();
+    .AddPortalPages()
+    .AddInvitations(builder.Configuration);
 
 var app = builder.Build();
 

@@ -14,6 +14,7 @@ public static class Policies
     public const string Logos = nameof(Logos);
     public const string TransmitGrants = nameof(TransmitGrants);
     public const string ReadRegistry = nameof(ReadRegistry);
+    public const string Invitations = nameof(Invitations);
 
     /// <summary>Roles that see at least some groups; which ones is decided per group by GroupAccess.</summary>
     public static readonly string[] GroupReaders =
@@ -34,6 +35,7 @@ public static class Policies
         options.AddPolicy(ReadGroups, p => p.RequireRole(GroupReaders));
         options.AddPolicy(Logos, p => p.RequireRole(StaffRole.SecretaryGeneral, StaffRole.Auditor, StaffRole.Director, StaffRole.Clerk));
         options.AddPolicy(TransmitGrants, p => p.RequireRole(StaffRole.SecretaryGeneral, StaffRole.Auditor, StaffRole.Director));
+        options.AddPolicy(Invitations, p => p.RequireRole(StaffRole.Clerk, StaffRole.Director, StaffRole.SecretaryGeneral, StaffRole.Auditor));
         options.AddPolicy(ReadRegistry, p => p.RequireRole(StaffRole.Clerk, StaffRole.Director, StaffRole.SecretaryGeneral, StaffRole.Auditor));
     }
 }

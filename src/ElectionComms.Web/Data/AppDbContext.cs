@@ -1,5 +1,6 @@
 using ElectionComms.Domain.Administration;
 using ElectionComms.Domain.Channels;
+using ElectionComms.Domain.Invitations;
 using ElectionComms.Domain.Organisation;
 using ElectionComms.Domain.Registry;
 using ElectionComms.Web.Auth;
@@ -56,6 +57,10 @@ public sealed class AppDbContext(
     public DbSet<ReconciliationEntry> ReconciliationEntries => Set<ReconciliationEntry>();
 
     public DbSet<GroupMembership> GroupMemberships => Set<GroupMembership>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<InvitationUse> InvitationUses => Set<InvitationUse>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
