@@ -45,8 +45,7 @@ public sealed class InvitationBatch(AppDbContext db, TimeProvider clock)
     public async Task<List<BatchItem>> IssueAsync(
         IQueryable<Group> selected, DateTimeOffset expiresAt, int maxUses, string? note, Guid by, CancellationToken cancellationToken)
     {
-        var groups = await GroupRows.Project(db, selected)
-            .OrderBy(g => g.Name).ThenBy(g => g.Id)
+        var groups = await GroupRows.Project(db, selected.OrderBy(g => g.Name).ThenBy(g => g.Id))
             .Select(g => new { g.Id, g.Name, g.ScopeTarget, g.Level })
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -69,21 +68,34 @@ public sealed class InvitationBatch(AppDbContext db, TimeProvider clock)
         return items;
     }
 
-    /// <summary>Streams a ZIP of print-size PNGs, one entry at a time: memory stays flat whatever the count.</summary>
+    /// <summary>
+    /// Streams a ZIP of print-size PNGs, one entry at a time: memory stays flat whatever the count. ZipArchive writes
+    /// synchronously (entry headers, data descriptors, the central directory), which the server forbids on the
+    /// response; it writes into <see cref="EntryBuffer"/> instead, which is sent asynchronously after each entry.
+    /// </summary>
     public static async Task WriteZipAsync(Stream output, IEnumerable<BatchItem> items, Func<string, string> url, CancellationToken cancellationToken)
     {
-        await using var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, cancellationToken);
-        var index = 0;
-        foreach (var item in items)
+        await using var buffer = new EntryBuffer(output);
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8))
         {
-            index++;
-            var png = QrImages.Png(url(item.Code), item.GroupName, QrSize.Print);
+            var index = 0;
+            foreach (var item in items)
+            {
+                index++;
+                var png = QrImages.Png(url(item.Code), item.GroupName, QrSize.Print);
 
-            // PNG is compressed already: storing it is faster than deflating it again and hardly larger.
-            var entry = zip.CreateEntry(EntryName(index, item.GroupName), CompressionLevel.NoCompression);
-            await using var stream = await entry.OpenAsync(cancellationToken);
-            await stream.WriteAsync(png, cancellationToken);
+                // PNG is compressed already: storing it is faster than deflating it again and hardly larger.
+                var entry = zip.CreateEntry(EntryName(index, item.GroupName), CompressionLevel.NoCompression);
+                using (var stream = entry.Open())
+                {
+                    stream.Write(png);
+                }
+
+                await buffer.SendAsync(cancellationToken);
+            }
         }
+
+        await buffer.SendAsync(cancellationToken);
     }
 
     public static string EntryName(int index, string groupName)
@@ -103,5 +115,66 @@ public sealed class InvitationBatch(AppDbContext db, TimeProvider clock)
 
         var name = slug.ToString().Trim('-');
         return string.Create(CultureInfo.InvariantCulture, $"{index:00000}-{(name.Length > 60 ? name[..60] : name)}.png");
+    }
+}
+
+/// <summary>
+/// A write-only stream that collects synchronous writes in memory and sends them to the real stream on
+/// <see cref="SendAsync"/>: one ZIP entry (a few kilobytes) at a time, never the whole archive.
+/// </summary>
+internal sealed class EntryBuffer(Stream output) : Stream
+{
+    private readonly MemoryStream pending = new();
+    private long written;
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => written + pending.Length;
+
+    public override long Position
+    {
+        get => Length;
+        set => throw new NotSupportedException();
+    }
+
+    public async Task SendAsync(CancellationToken cancellationToken)
+    {
+        if (pending.Length == 0)
+        {
+            return;
+        }
+
+        await output.WriteAsync(pending.GetBuffer().AsMemory(0, (int)pending.Length), cancellationToken);
+        await output.FlushAsync(cancellationToken);
+        written += pending.Length;
+        pending.SetLength(0);
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => pending.Write(buffer, offset, count);
+
+    public override void Write(ReadOnlySpan<byte> buffer) => pending.Write(buffer);
+
+    public override void Flush()
+    {
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            pending.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }

@@ -152,8 +152,8 @@ public sealed class GroupModel(
             .Select(g => new GroupHeader(g.Id, g.Name, g.Level, g.Platform.ToString(), g.UsesJoinRequests ? g.BotStartLink : g.JoinLink, g.Status == Domain.Channels.GroupStatus.Active))
             .SingleAsync(cancellationToken);
         MayIssue = await access.MayIssueAsync(user, id, cancellationToken);
-        Invitations = await InvitationRows.Project(db, db.Invitations.Where(i => i.GroupId == id))
-            .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
+        Invitations = await InvitationRows.Project(db, db.Invitations.Where(i => i.GroupId == id)
+            .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id))
             .ToListAsync(cancellationToken);
         if (MayIssue)
         {

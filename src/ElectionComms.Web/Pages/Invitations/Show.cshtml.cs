@@ -1,10 +1,11 @@
 using ElectionComms.Web.Auth;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Invitations;
+using ElectionComms.Web.Localisation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-
+using Microsoft.Extensions.Localization;
 namespace ElectionComms.Web.Pages.Invitations;
 
 /// <summary>
@@ -12,7 +13,7 @@ namespace ElectionComms.Web.Pages.Invitations;
 /// only right after it was created (handed over in the encrypted TempData cookie). The downloads post the code
 /// back and are checked against the stored hash, so a code never appears in an address or a log line.
 /// </summary>
-public sealed class ShowModel(AppDbContext db, InvitationAccess access, InvitationLinks links) : PageModel
+public sealed class ShowModel(AppDbContext db, InvitationAccess access, InvitationLinks links, IStringLocalizer<Strings> localizer) : PageModel
 {
     public int GroupId { get; private set; }
 
@@ -74,7 +75,9 @@ public sealed class ShowModel(AppDbContext db, InvitationAccess access, Invitati
 
         if (code is null || !InvitationCodes.IsWellFormed(code) || !InvitationCodes.Matches(code, invitation.CodeHash))
         {
-            return NotFound();
+            // Not this invitation's code (or none): nothing to draw; the page explains that a code is shown once.
+            TempData["Error"] = localizer["Invitations.CodeShownOnce"].Value;
+            return RedirectToPage(new { id });
         }
 
         return render(links.For(code), GroupName);

@@ -39,12 +39,12 @@ public sealed class UsageModel(AppDbContext db, InvitationAccess access, TimePro
         Now = clock.GetUtcNow();
         GroupName = await db.Groups.Where(g => g.Id == id).Select(g => g.Name).SingleAsync(cancellationToken);
         var invitations = db.Invitations.Where(i => i.GroupId == id);
-        Invitations = await InvitationRows.Project(db, invitations).OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).ToListAsync(cancellationToken);
+        Invitations = await InvitationRows.Project(db, invitations.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)).ToListAsync(cancellationToken);
         var uses = db.InvitationUses.Where(u => invitations.Any(i => i.Id == u.InvitationId));
         Reasons = await uses.Where(u => u.Outcome == UseOutcome.Refused)
             .GroupBy(u => u.Reason)
+            .OrderBy(g => g.Key)
             .Select(g => new ReasonCount(g.Key!.Value, g.Count()))
-            .OrderBy(r => r.Reason)
             .ToListAsync(cancellationToken);
         Events = await uses.OrderByDescending(u => u.Id).Take(RecentEvents)
             .Select(u => new EventRow(u.InvitationId, u.At, u.Outcome, u.Reason, u.MaskedPhone))
