@@ -225,4 +225,21 @@ public sealed class PublicInvitationTests(PortalFactory portal) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
     }
+
+    [Fact]
+    public async Task The_log_files_never_hold_the_code_or_the_full_number()
+    {
+        var (_, _, code, _) = await ArrangeAsync();
+        using var member = portal.CreatePortalClient();
+        await InvitationScenario.SubmitPhoneAsync(member, code, ReconciliationScenario.OtherZonePhone);
+
+        var logs = Path.Combine(AppContext.BaseDirectory, "logs");
+        var text = string.Join('\n', Directory.GetFiles(logs).Select(f =>
+        {
+            using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            return new StreamReader(stream).ReadToEnd();
+        }));
+        Assert.DoesNotContain(code, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("691110002", text, StringComparison.Ordinal);
+    }
 }
