@@ -70,4 +70,27 @@ public sealed class ClerkInvitesMembersTests(BrowserPortal portal) : IAsyncLifet
         await Assertions.Expect(late.GetByTestId("invitation-gone")).ToHaveTextAsync("Ftesa nuk është më e vlefshme");
         await Screenshots.SaveAsync(late, "invitation-public-revoked");
     }
+
+    [Fact]
+    public async Task Clerk_counts_the_kqv_groups_of_a_kzaz_and_opens_their_print_sheet()
+    {
+        var clerk = await portal.NewPageAsync();
+        await clerk.GotoAsync("/Account/Login");
+        await clerk.GetByLabel("Adresa e e-mailit").FillAsync(DemoAccounts.Clerk.Email);
+        await clerk.GetByLabel("Fjalëkalimi").FillAsync(DemoAccounts.Password);
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Hyr", Exact = true }).ClickAsync();
+        await Assertions.Expect(clerk).Not.ToHaveURLAsync(new Regex("/Account/Login"));
+
+        await clerk.GotoAsync("/Invitations/Bulk");
+        await clerk.GetByLabel("Niveli").SelectOptionAsync(new SelectOptionValue { Value = "Kqv" });
+        await clerk.GetByLabel("Numri i KZAZ-së").FillAsync("1");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Numëro grupet" }).ClickAsync();
+        var count = int.Parse((await clerk.GetByTestId("matching").GetAttributeAsync("data-bulk-count"))!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(count > 1);
+        await Screenshots.SaveAsync(clerk, "invitation-bulk");
+
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Fleta A4 për shtyp" }).ClickAsync();
+        await Assertions.Expect(clerk.GetByTestId("sheet-card")).ToHaveCountAsync(count);
+        await Screenshots.SaveAsync(clerk, "invitation-print-sheet");
+    }
 }
