@@ -69,6 +69,22 @@ public sealed class QrCodeTests(PortalFactory portal) : IAsyncLifetime
     }
 
     [Fact]
+    public void Caption_font_draws_the_albanian_letters_apart_from_their_base_letters()
+    {
+        Span<ushort> e = stackalloc ushort[CaptionFont.Width];
+        Span<ushort> accented = stackalloc ushort[CaptionFont.Width];
+        foreach (var (plain, letter) in new[] { ('e', 'ë'), ('E', 'Ë'), ('c', 'ç'), ('C', 'Ç') })
+        {
+            CaptionFont.Glyph(plain, e);
+            CaptionFont.Glyph(letter, accented);
+            Assert.False(e.SequenceEqual(accented), $"{letter} looks like {plain}");
+        }
+
+        CaptionFont.Glyph('~', e);
+        Assert.True(e.ToArray().Any(c => c != 0), "the last ASCII glyph is in the table");
+    }
+
+    [Fact]
     public void Long_captions_wrap_to_two_lines_at_most()
     {
         var lines = QrImages.Wrap("Grupi i Numërimit të Votave numër dymbëdhjetë i Komisionit të Zonës së Administrimit Zgjedhor", 20);
