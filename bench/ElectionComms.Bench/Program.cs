@@ -24,12 +24,16 @@ internal static class BenchProgram
             case "registry":
                 await RegistryBenchmark.RunAsync(args.Length > 1 ? args[1..] : ["10000", "50000"]);
                 return 0;
+            case "invitations":
+                await InvitationBenchmark.RunAsync(args[1..]);
+                return 0;
             default:
                 Console.WriteLine("usage: dotnet run --project bench/ElectionComms.Bench -c Release -- generate [small|medium|national]");
                 Console.WriteLine("       dotnet run --project bench/ElectionComms.Bench -c Release -- inventory [--fresh] [--database electioncomms_bench]");
                 Console.WriteLine("              [--workers 16] [--warmup 200] [--requests 2000] [--seconds 120] [--auto-prepare N]");
                 Console.WriteLine("       dotnet run --project bench/ElectionComms.Bench -c Release -- messages [the same options as inventory]");
                 Console.WriteLine("       dotnet run --project bench/ElectionComms.Bench -c Release -- registry [rows ...]");
+                Console.WriteLine("       dotnet run --project bench/ElectionComms.Bench -c Release -- invitations [groups=6000] [rounds=3]");
                 return 0;
         }
     }

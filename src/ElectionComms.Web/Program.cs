@@ -11,7 +11,8 @@ builder.Services
     .AddSignIn(builder.Configuration)
     .AddPortalAuthorization()
     .AddPortalPages()
-    .AddMessaging();
+    .AddMessaging()
+    .AddInvitations(builder.Configuration);
 
 var app = builder.Build();
 

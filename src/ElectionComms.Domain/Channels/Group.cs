@@ -62,6 +62,17 @@ public sealed class Group
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The platform's own join link (§5b), handed out by invitations after the registry check.</summary>
+    public string? JoinLink { get; private set; }
+
+    /// <summary>Telegram only: the group admits people by join request, through the KQZ bot's start link.</summary>
+    public bool UsesJoinRequests { get; private set; }
+
+    public string? BotStartLink { get; private set; }
+
+    /// <summary>The link an eligible person is given: the bot's start link for join requests, else the join link.</summary>
+    public string? InvitationLink => UsesJoinRequests ? BotStartLink : JoinLink;
+
     public IReadOnlyCollection<GroupOfficer> Officers => officers.AsReadOnly();
 
     public GroupScope Scope => new(ScopeKind, ScopeTargetId);
@@ -102,6 +113,28 @@ public sealed class Group
         Name = Guard.Text(name, NameMaxLength, "Group.NameRequired", "Group.NameTooLong");
 
     public void ChangePlatformId(string platformId) => PlatformId = PlatformIdentifier.Normalise(Platform, platformId);
+
+    /// <summary>
+    /// Sets or clears the join link. Join requests through the bot are a Telegram feature and need both the group's
+    /// link and the bot's start link.
+    /// </summary>
+    public void SetJoinLink(string? joinLink, bool usesJoinRequests, string? botStartLink)
+    {
+        var link = Channels.JoinLink.Normalise(Platform, joinLink);
+        if (usesJoinRequests && Platform != Platform.Telegram)
+        {
+            throw new DomainException("Group.JoinRequestsTelegramOnly");
+        }
+
+        if (usesJoinRequests && link is null)
+        {
+            throw new DomainException("Group.JoinLinkRequiredForRequests");
+        }
+
+        JoinLink = link;
+        UsesJoinRequests = usesJoinRequests;
+        BotStartLink = usesJoinRequests ? Channels.JoinLink.NormaliseBotStart(botStartLink) : null;
+    }
 
     public void MarkAsTestGroup(bool isTestGroup) => IsTestGroup = isTestGroup;
 

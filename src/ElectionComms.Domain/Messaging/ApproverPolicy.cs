@@ -7,7 +7,7 @@ namespace ElectionComms.Domain.Messaging;
 /// §7: who may approve a message — "their superior". Not the author; someone of director rank or above who stands in
 /// the author's reports-to chain and is responsible for every target group, as its administrator or as the director
 /// of the directorate it belongs to. No role bypasses this: the Secretary General and the system administrator are
-/// held to the same rule as anyone else (ADR 0013).
+/// held to the same rule as anyone else (ADR 0014).
 /// </summary>
 public static class ApproverPolicy
 {

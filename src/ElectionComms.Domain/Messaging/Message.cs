@@ -33,7 +33,7 @@ public sealed class Message
 
     public Guid AuthorId { get; private set; }
 
-    /// <summary>The one directorate all target groups belong to (ADR 0013).</summary>
+    /// <summary>The one directorate all target groups belong to (ADR 0014).</summary>
     public int DirectorateId { get; private set; }
 
     public MessageStatus Status { get; private set; }
@@ -356,7 +356,7 @@ public sealed class Message
             }
         }
 
-        // ADR 0013: one responsible directorate per message, so one superior can approve all of it.
+        // ADR 0014: one responsible directorate per message, so one superior can approve all of it.
         var directorates = targets.Select(t => t.DirectorateId).Distinct().Count();
         if (directorates > 1)
         {

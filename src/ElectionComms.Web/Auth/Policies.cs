@@ -15,6 +15,7 @@ public static class Policies
     public const string TransmitGrants = nameof(TransmitGrants);
     public const string ReadRegistry = nameof(ReadRegistry);
     public const string Messages = nameof(Messages);
+    public const string Invitations = nameof(Invitations);
 
     /// <summary>Roles that see at least some groups; which ones is decided per group by GroupAccess.</summary>
     public static readonly string[] GroupReaders =
@@ -42,6 +43,7 @@ public static class Policies
         options.AddPolicy(Logos, p => p.RequireRole(StaffRole.SecretaryGeneral, StaffRole.Auditor, StaffRole.Director, StaffRole.Clerk));
         options.AddPolicy(TransmitGrants, p => p.RequireRole(StaffRole.SecretaryGeneral, StaffRole.Auditor, StaffRole.Director));
         options.AddPolicy(Messages, p => p.RequireRole(MessageUsers));
+        options.AddPolicy(Invitations, p => p.RequireRole(StaffRole.Clerk, StaffRole.Director, StaffRole.SecretaryGeneral, StaffRole.Auditor));
         options.AddPolicy(ReadRegistry, p => p.RequireRole(StaffRole.Clerk, StaffRole.Director, StaffRole.SecretaryGeneral, StaffRole.Auditor));
     }
 }

@@ -1,6 +1,7 @@
 using ElectionComms.Domain.Administration;
 using ElectionComms.Domain.Channels;
 using ElectionComms.Domain.Messaging;
+using ElectionComms.Domain.Invitations;
 using ElectionComms.Domain.Organisation;
 using ElectionComms.Domain.Registry;
 using ElectionComms.Web.Auth;
@@ -75,6 +76,9 @@ public sealed class AppDbContext(
     public DbSet<PublishingQueueEntry> PublishingQueue => Set<PublishingQueueEntry>();
 
     public DbSet<StepUpVerification> StepUpVerifications => Set<StepUpVerification>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<InvitationUse> InvitationUses => Set<InvitationUse>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

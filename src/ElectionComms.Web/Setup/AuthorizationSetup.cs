@@ -29,11 +29,14 @@ internal static class AuthorizationSetup
         conventions.AuthorizeFolder("/Channels/Grants", Policies.TransmitGrants);
         conventions.AuthorizeFolder("/Registry", Policies.ReadRegistry);
         conventions.AuthorizeFolder("/Messages", Policies.Messages);
+        conventions.AuthorizeFolder("/Invitations", Policies.Invitations);
         conventions.AllowAnonymousToPage("/Account/Login");
         conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
         conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
         conventions.AllowAnonymousToPage("/Account/AccessDenied");
         conventions.AllowAnonymousToPage("/Language");
+        conventions.AllowAnonymousToPage("/Invitations/Public/Index");
+        conventions.AllowAnonymousToPage("/Invitations/Public/Logo");
         conventions.AllowAnonymousToFolder("/Error");
     }
 }

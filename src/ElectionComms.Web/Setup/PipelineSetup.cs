@@ -1,5 +1,7 @@
 using ElectionComms.Web.Auth;
+using ElectionComms.Web.Invitations;
 using Serilog;
+using Serilog.Events;
 
 namespace ElectionComms.Web.Setup;
 
@@ -16,9 +18,17 @@ internal static class PipelineSetup
 
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options => options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+        [
+            // An invitation code is a bearer secret (ADR 0015): the request log names the page, not the code.
+            new("RequestMethod", new ScalarValue(context.Request.Method)),
+            new("RequestPath", new ScalarValue(InvitationRateLimiter.CodeOf(context.Request) is null ? path : InvitationLinks.PathPrefix + "…")),
+            new("StatusCode", new ScalarValue(status)),
+            new("Elapsed", new ScalarValue(elapsed)),
+        ]);
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<AccountSetupGate>();

@@ -105,6 +105,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         // The copy replaced the database underneath the app: nothing it cached from the old one may be shown.
         Services.GetRequiredService<ReadModelCache>().Invalidate();
+
+        // Each test starts with empty rate-limit windows on the public invitation page.
+        Services.GetRequiredService<ElectionComms.Web.Setup.InvitationRateLimiter>().Reset();
     }
 
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> query)

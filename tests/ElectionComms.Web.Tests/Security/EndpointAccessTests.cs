@@ -40,6 +40,12 @@ public sealed partial class EndpointAccessTests(PortalFactory portal) : IAsyncLi
             // Friendly error pages, re-executed for any request, signed in or not.
             ["/Error/{code}"] = ("/Error/404", HttpStatusCode.NotFound),
 
+            // The public invitation page (§5b): an unknown code answers 404 with a page that names no group.
+            ["/ftese/{code}"] = ("/ftese/AAAAAAAAAAAAAAAAAAAAAA", HttpStatusCode.NotFound),
+
+            // The current KQZ logo shown on the public invitation page.
+            ["/ftese/logo"] = ("/ftese/logo", HttpStatusCode.OK),
+
             // Load balancer probe.
             ["/health"] = ("/health", HttpStatusCode.OK),
         };

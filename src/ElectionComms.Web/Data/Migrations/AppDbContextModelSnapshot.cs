@@ -767,6 +767,11 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("administrator_id");
 
+                    b.Property<string>("BotStartLink")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("bot_start_link");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -778,6 +783,11 @@ namespace ElectionComms.Web.Data.Migrations
                     b.Property<bool>("IsTestGroup")
                         .HasColumnType("boolean")
                         .HasColumnName("is_test_group");
+
+                    b.Property<string>("JoinLink")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("join_link");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -833,6 +843,10 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("status_reason");
+
+                    b.Property<bool>("UsesJoinRequests")
+                        .HasColumnType("boolean")
+                        .HasColumnName("uses_join_requests");
 
                     b.Property<uint>("xmin")
                         .IsConcurrencyToken()
@@ -1116,6 +1130,159 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasDatabaseName("ix_transmit_grants_group_id_grantee_id");
 
                     b.ToTable("transmit_grants", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Invitations.Invitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("code_hash")
+                        .IsFixedLength()
+                        .HasAnnotation("ElectionComms:Audit", AuditVisibility.Excluded);
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MaxUses")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_uses");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<int?>("ReissuedFromId")
+                        .HasColumnType("integer")
+                        .HasColumnName("reissued_from_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid?>("RevokedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("revoked_by_id");
+
+                    b.Property<int>("UseCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("use_count");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invitations");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invitations_code_hash");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_invitations_created_by_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_invitations_person_id");
+
+                    b.HasIndex("ReissuedFromId")
+                        .HasDatabaseName("ix_invitations_reissued_from_id");
+
+                    b.HasIndex("RevokedById")
+                        .HasDatabaseName("ix_invitations_revoked_by_id");
+
+                    b.HasIndex("GroupId", "CreatedAt")
+                        .HasDatabaseName("ix_invitations_group_id_created_at");
+
+                    b.ToTable("invitations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_invitations_max_uses", "max_uses > 0");
+
+                            t.HasCheckConstraint("ck_invitations_personal", "(kind = 'Personal') = (person_id IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Invitations.InvitationUse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("InvitationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("invitation_id");
+
+                    b.Property<string>("MaskedPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("masked_phone");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invitation_uses");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_invitation_uses_person_id");
+
+                    b.HasIndex("InvitationId", "Outcome")
+                        .HasDatabaseName("ix_invitation_uses_invitation_id_outcome");
+
+                    b.ToTable("invitation_uses", (string)null);
                 });
 
             modelBuilder.Entity("ElectionComms.Domain.Messaging.Message", b =>
@@ -2729,6 +2896,57 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasForeignKey("RevokedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_transmit_grants_staff_members_revoked_by_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Invitations.Invitation", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invitations_staff_created_by_id");
+
+                    b.HasOne("ElectionComms.Domain.Channels.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invitations_groups_group_id");
+
+                    b.HasOne("ElectionComms.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_invitations_people_person_id");
+
+                    b.HasOne("ElectionComms.Domain.Invitations.Invitation", null)
+                        .WithMany()
+                        .HasForeignKey("ReissuedFromId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_invitations_invitations_reissued_from_id");
+
+                    b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RevokedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_invitations_staff_revoked_by_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.Invitations.InvitationUse", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Invitations.Invitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_invitation_uses_invitations_invitation_id");
+
+                    b.HasOne("ElectionComms.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_invitation_uses_people_person_id");
                 });
 
             modelBuilder.Entity("ElectionComms.Domain.Messaging.Message", b =>

@@ -60,6 +60,19 @@ public sealed class ChannelsSeeder(AppDbContext db, TimeProvider clock)
                 : "-100" + (1_700_000_000 + sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var group = Group.Create(account, electionId, kind, name, level, scope, platformId, administrator, isTestGroup: false, now);
 
+            // Join links for invitations (§5b): WhatsApp's is the group link itself; Telegram KZAZ groups admit by
+            // join request through the KQZ bot, other Telegram groups by their invite link.
+            if (account.Platform == Platform.WhatsApp)
+            {
+                group.SetJoinLink(platformId, usesJoinRequests: false, botStartLink: null);
+            }
+            else if (account.Platform == Platform.Telegram)
+            {
+                var joinLink = "https://t.me/+" + InviteCode(sequence + 100_000);
+                var viaBot = level == AdministrationLevel.Kzaz && kind == GroupKind.Group;
+                group.SetJoinLink(joinLink, viaBot, viaBot ? "https://t.me/KqzAdministrataBot?start=g" + sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+            }
+
             // Most groups show the current logo; some still the old one, a few were never checked (§6).
             group.MarkLogoShown(sequence % 17 == 0 ? 1 : 2);
             db.Groups.Add(group);

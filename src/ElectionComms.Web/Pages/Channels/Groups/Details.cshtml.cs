@@ -9,8 +9,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElectionComms.Web.Pages.Channels.Groups;
 
-public sealed class DetailsModel(AppDbContext db, IAuthorizationService authorization, StaffDirectory directory, TimeProvider clock) : PageModel
+public sealed class DetailsModel(
+    AppDbContext db, IAuthorizationService authorization, StaffDirectory directory, TimeProvider clock, ElectionComms.Web.Invitations.InvitationAccess invitations) : PageModel
 {
+    public string? JoinLink { get; private set; }
+
+    public string? BotStartLink { get; private set; }
+
+    public bool MayViewInvitations { get; private set; }
+
     public GroupRow Group { get; private set; } = null!;
 
     public int? CurrentLogo { get; private set; }
@@ -39,6 +46,9 @@ public sealed class DetailsModel(AppDbContext db, IAuthorizationService authoriz
         Group = await GroupRows.Project(db, db.Groups.Where(g => g.Id == id)).SingleAsync(cancellationToken);
         MayManage = (await authorization.AuthorizeAsync(User, new GroupResource(id), GroupRequirement.Manage)).Succeeded;
         MayGrant = CurrentStaff.From(User).LeadsLogistics && Group.Status == GroupStatus.Active;
+        var links = await db.Groups.Where(g => g.Id == id).Select(g => new { g.JoinLink, g.BotStartLink }).SingleAsync(cancellationToken);
+        (JoinLink, BotStartLink) = (links.JoinLink, links.BotStartLink);
+        MayViewInvitations = await invitations.MayViewAsync(CurrentStaff.From(User), id, cancellationToken);
         CurrentLogo = await db.LogoVersions.MaxAsync(l => (int?)l.Version, cancellationToken);
         Officers = await (
             from o in db.GroupOfficers

@@ -45,6 +45,9 @@ public sealed class EditModel(
             Name = group.Name,
             PlatformId = group.PlatformId,
             IsTestGroup = group.IsTestGroup,
+            JoinLink = group.JoinLink,
+            UsesJoinRequests = group.UsesJoinRequests,
+            BotStartLink = group.BotStartLink,
             AdministratorId = group.AdministratorId,
             Version = await db.Groups.Where(g => g.Id == id).Select(g => EF.Property<uint>(g, "xmin")).SingleAsync(cancellationToken),
         };
@@ -58,6 +61,7 @@ public sealed class EditModel(
             group.Rename(Input.Name);
             group.ChangePlatformId(Input.PlatformId);
             group.MarkAsTestGroup(Input.IsTestGroup);
+            group.SetJoinLink(Input.JoinLink, Input.UsesJoinRequests, Input.BotStartLink);
             if (group.AdministratorId != Input.AdministratorId)
             {
                 var administrator = await db.Staff.SingleOrDefaultAsync(s => s.Id == Input.AdministratorId, cancellationToken)
@@ -137,6 +141,17 @@ public sealed class EditModel(
 
         [Display(Name = "Groups.IsTestGroup")]
         public bool IsTestGroup { get; set; }
+
+        [StringLength(Domain.Channels.JoinLink.MaxLength, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Groups.JoinLink")]
+        public string? JoinLink { get; set; }
+
+        [Display(Name = "Groups.UsesJoinRequests")]
+        public bool UsesJoinRequests { get; set; }
+
+        [StringLength(Domain.Channels.JoinLink.MaxLength, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Groups.BotStartLink")]
+        public string? BotStartLink { get; set; }
 
         [Display(Name = "Groups.Administrator")]
         public Guid AdministratorId { get; set; }
