@@ -27,6 +27,13 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
 
         // The director's queue (submitted, by directorate, oldest first), the officer's list and the history pages.
         builder.HasIndex(m => new { m.Status, m.DirectorateId, m.SubmittedAt });
+
+        // The approval queue and the navigation badge: the few waiting messages, in queue order, with what the
+        // approver filter reads, so neither visits the table's pages scattered among 100,000 decided messages.
+        builder.HasIndex(m => new { m.SubmittedAt, m.Id })
+            .HasFilter("status = 'Submitted'")
+            .IncludeProperties(m => new { m.AuthorId, m.DirectorateId, m.CurrentVersionId })
+            .HasDatabaseName("ix_messages_waiting");
         builder.HasIndex(m => new { m.AuthorId, m.UpdatedAt });
         builder.HasIndex(m => new { m.DirectorateId, m.UpdatedAt });
         builder.HasIndex(m => m.UpdatedAt);

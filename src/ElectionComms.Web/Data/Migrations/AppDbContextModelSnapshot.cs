@@ -1374,6 +1374,12 @@ namespace ElectionComms.Web.Data.Migrations
                     b.HasIndex("DirectorateId", "UpdatedAt")
                         .HasDatabaseName("ix_messages_directorate_id_updated_at");
 
+                    b.HasIndex("SubmittedAt", "Id")
+                        .HasDatabaseName("ix_messages_waiting")
+                        .HasFilter("status = 'Submitted'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SubmittedAt", "Id"), new[] { "AuthorId", "DirectorateId", "CurrentVersionId" });
+
                     b.HasIndex("Status", "DirectorateId", "SubmittedAt")
                         .HasDatabaseName("ix_messages_status_directorate_id_submitted_at");
 

@@ -53,7 +53,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnGetAttachmentAsync(Guid id, Guid attachmentId, CancellationToken cancellationToken)
     {
-        if (!await access.Readable(CurrentStaff.From(User)).AnyAsync(m => m.Id == id, cancellationToken))
+        if (!await (await access.ReadableAsync(CurrentStaff.From(User), cancellationToken)).AnyAsync(m => m.Id == id, cancellationToken))
         {
             return NotFound();
         }
@@ -133,7 +133,7 @@ public sealed class DetailsModel(
         Guid id, Func<Message, Domain.Organisation.StaffMember, string?, DateTimeOffset, Task> act, string doneKey, CancellationToken cancellationToken)
     {
         var user = CurrentStaff.From(User);
-        if (!await access.Readable(user).AnyAsync(m => m.Id == id, cancellationToken))
+        if (!await (await access.ReadableAsync(user, cancellationToken)).AnyAsync(m => m.Id == id, cancellationToken))
         {
             return NotFound();
         }
@@ -175,7 +175,7 @@ public sealed class DetailsModel(
     {
         var user = CurrentStaff.From(User);
         var english = Cultures.IsEnglish;
-        var message = await access.Readable(user)
+        var message = await (await access.ReadableAsync(user, cancellationToken))
             .Where(m => m.Id == id)
             .Select(m => new MessageView(
                 m.Id,

@@ -28,7 +28,7 @@ public sealed class IndexModel(AppDbContext db, MessageAccess access) : PageMode
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var user = CurrentStaff.From(User);
-        var query = access.Readable(user);
+        var query = await access.ReadableAsync(user, cancellationToken);
         if (Mine)
         {
             query = query.Where(m => m.AuthorId == user.Id);

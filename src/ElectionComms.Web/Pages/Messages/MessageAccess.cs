@@ -15,15 +15,22 @@ namespace ElectionComms.Web.Pages.Messages;
 /// </summary>
 public sealed class MessageAccess(AppDbContext db, TimeProvider clock)
 {
-    public IQueryable<Message> Readable(CurrentStaff user) => user.Role switch
+    public async Task<IQueryable<Message>> ReadableAsync(CurrentStaff user, CancellationToken cancellationToken = default)
     {
-        StaffRole.SecretaryGeneral or StaffRole.Auditor => db.Messages,
-        StaffRole.Director => db.Messages.Where(m =>
-            m.AuthorId == user.Id ||
-            m.DirectorateId == user.DirectorateId ||
-            db.MessageVersionTargets.Any(t => t.VersionId == m.CurrentVersionId && db.Groups.Any(g => g.Id == t.GroupId && g.AdministratorId == user.Id))),
-        _ => db.Messages.Where(m => m.AuthorId == user.Id),
-    };
+        switch (user.Role)
+        {
+            case StaffRole.SecretaryGeneral or StaffRole.Auditor:
+                return db.Messages;
+            case StaffRole.Director:
+                var administered = await AdministeredAsync(user.Id, cancellationToken);
+                return db.Messages.Where(m =>
+                    m.AuthorId == user.Id ||
+                    m.DirectorateId == user.DirectorateId ||
+                    db.MessageVersionTargets.Any(t => t.VersionId == m.CurrentVersionId && administered.Contains(t.GroupId)));
+            default:
+                return db.Messages.Where(m => m.AuthorId == user.Id);
+        }
+    }
 
     /// <summary>Submitted messages this user may approve, reject or send back (the same rule as <see cref="ApproverPolicy"/>).</summary>
     public async Task<IQueryable<Message>> AwaitingDecisionAsync(CurrentStaff user, CancellationToken cancellationToken = default)
@@ -40,13 +47,14 @@ public sealed class MessageAccess(AppDbContext db, TimeProvider clock)
         }
 
         var reports = await ReportsOfAsync(user.Id, cancellationToken);
+        var administered = await AdministeredAsync(user.Id, cancellationToken);
         // A message's groups all belong to its directorate (ADR 0014): the director of that directorate answers for
         // all of them; anyone else only when they administer every one.
         return db.Messages.Where(m =>
             m.Status == MessageStatus.Submitted &&
             reports.Contains(m.AuthorId) &&
             (m.DirectorateId == me.DirectorateId ||
-             db.MessageVersionTargets.Where(t => t.VersionId == m.CurrentVersionId).All(t => db.Groups.Any(g => g.Id == t.GroupId && g.AdministratorId == user.Id))));
+             db.MessageVersionTargets.Where(t => t.VersionId == m.CurrentVersionId).All(t => administered.Contains(t.GroupId))));
     }
 
     /// <summary>Groups this user may address a message to: assigned as officer (§7) or holding an active grant (§8).</summary>
@@ -95,6 +103,11 @@ public sealed class MessageAccess(AppDbContext db, TimeProvider clock)
             .Include(m => m.Approvals)
             .AsSplitQuery()
             .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+
+    // Read first and passed as a list: joined to groups inside the message filters, the planner spent ~40 ms per
+    // query weighing merge joins over 100,000 messages (docs/performance.md, issue 6).
+    private Task<List<int>> AdministeredAsync(Guid userId, CancellationToken cancellationToken) =>
+        db.Groups.Where(g => g.AdministratorId == userId).Select(g => g.Id).ToListAsync(cancellationToken);
 
     // The staff table holds the KQZ's own employees (hundreds), so the reporting lines are read whole.
     private async Task<Dictionary<Guid, Guid?>> SuperiorsAsync(CancellationToken cancellationToken) =>
