@@ -57,27 +57,11 @@ internal static class InvitationBenchmark
 
     private static (TimeSpan Elapsed, (long Heap, long WorkingSet) Peak) Measure(Action work)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        long heap = 0, workingSet = 0;
-        using var stop = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
+        var (_, elapsed, heap, workingSet) = PeakMemory.MeasureAsync(() =>
         {
-            using var process = Process.GetCurrentProcess();
-            while (!stop.IsCancellationRequested)
-            {
-                heap = Math.Max(heap, GC.GetTotalMemory(false));
-                process.Refresh();
-                workingSet = Math.Max(workingSet, process.WorkingSet64);
-                await Task.Delay(10);
-            }
-        });
-        var watch = Stopwatch.StartNew();
-        work();
-        var elapsed = watch.Elapsed;
-        stop.Cancel();
-        sampler.GetAwaiter().GetResult();
+            work();
+            return Task.FromResult(true);
+        }).GetAwaiter().GetResult();
         return (elapsed, (heap, workingSet));
     }
 

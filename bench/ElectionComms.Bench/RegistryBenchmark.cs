@@ -179,30 +179,9 @@ internal static class RegistryBenchmark
         return watch.Elapsed;
     }
 
-    /// <summary>Wall time, and the highest managed heap and working set sampled every 10 ms while the work runs.</summary>
     private static async Task<((ImportOutcome Outcome, TimeSpan Elapsed) Result, (long Heap, long WorkingSet) Peak)> MeasureAsync(Func<Task<ImportOutcome>> work)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        long heap = 0, workingSet = 0;
-        using var stop = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            using var process = Process.GetCurrentProcess();
-            while (!stop.IsCancellationRequested)
-            {
-                heap = Math.Max(heap, GC.GetTotalMemory(false));
-                process.Refresh();
-                workingSet = Math.Max(workingSet, process.WorkingSet64);
-                await Task.Delay(10);
-            }
-        });
-        var watch = Stopwatch.StartNew();
-        var outcome = await work();
-        var elapsed = watch.Elapsed;
-        await stop.CancelAsync();
-        await sampler;
+        var (outcome, elapsed, heap, workingSet) = await PeakMemory.MeasureAsync(work);
         return ((outcome, elapsed), (heap, workingSet));
     }
 
