@@ -41,6 +41,18 @@ internal static class LoadRunner
         return new LoadResult(name, path, done, failures, watch.Elapsed.TotalSeconds, measured);
     }
 
+    /// <summary>Unmeasured requests to every path in turn, so no endpoint is measured while the JIT still tiers up code it shares.</summary>
+    public static async Task WarmUpAsync(HttpClient client, IEnumerable<string> paths, int workers, int requests, TimeSpan limit)
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var path in paths)
+            {
+                await PhaseAsync(client, path, workers, requests, limit, latencies: null);
+            }
+        }
+    }
+
     private static async Task<(int Done, int Failures)> PhaseAsync(
         HttpClient client, string path, int workers, int total, TimeSpan limit, double[]? latencies)
     {

@@ -1,6 +1,8 @@
 using ElectionComms.Domain.Messaging;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Data.Seed;
+using ElectionComms.Web.Localisation;
+using ElectionComms.Web.Pages.Messages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,12 +26,22 @@ internal static class MessagesBenchmark
         {
             // The oldest waiting message: its review page has the longest timeline of the waiting ones.
             var waiting = await db.Messages.Where(m => m.Status == MessageStatus.Submitted).OrderBy(m => m.SubmittedAt).Select(m => m.Id).FirstAsync();
+
+            // 500 pages back in the published history, as a reader following "older" 499 times would reach it.
+            var deep = await db.Messages.Where(m => m.Status == MessageStatus.Published)
+                .OrderByDescending(m => m.UpdatedAt).ThenByDescending(m => m.Id)
+                .Skip((500 - 1) * IndexModel.PageSize)
+                .Select(m => new { m.UpdatedAt, m.Id })
+                .FirstAsync();
+            var cursor = new HistoryCursor(deep.UpdatedAt, deep.Id);
+            var day = DateOnly.FromDateTime(PortalTime.ToLocal(deep.UpdatedAt));
             return new (string Name, string Path)[]
             {
                 ("Approval queue, page 1", "/Messages/Queue"),
                 ("Approval queue, page 40", "/Messages/Queue?pageNumber=40"),
                 ("Message history, page 1", "/Messages"),
-                ("Message history, published, page 500", "/Messages?status=Published&pageNumber=500"),
+                ("Message history, published, 500 pages back", $"/Messages?status=Published&older={cursor}"),
+                ("Message history, one day", $"/Messages?from={day:yyyy-MM-dd}&until={day:yyyy-MM-dd}"),
                 ("Review page of a waiting message", $"/Messages/Details/{waiting}"),
             };
         })));

@@ -34,9 +34,12 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
             .HasFilter("status = 'Submitted'")
             .IncludeProperties(m => new { m.AuthorId, m.DirectorateId, m.CurrentVersionId })
             .HasDatabaseName("ix_messages_waiting");
-        builder.HasIndex(m => new { m.AuthorId, m.UpdatedAt });
-        builder.HasIndex(m => new { m.DirectorateId, m.UpdatedAt });
-        builder.HasIndex(m => m.UpdatedAt);
+
+        // The history pages by (updated_at, id) (HistoryCursor): each filter it offers has an index in that order.
+        builder.HasIndex(m => new { m.AuthorId, m.UpdatedAt, m.Id });
+        builder.HasIndex(m => new { m.DirectorateId, m.UpdatedAt, m.Id });
+        builder.HasIndex(m => new { m.Status, m.UpdatedAt, m.Id });
+        builder.HasIndex(m => new { m.UpdatedAt, m.Id });
 
         builder.HasMany(m => m.Versions).WithOne().HasForeignKey(v => v.MessageId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(m => m.Approvals).WithOne().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Restrict);

@@ -1365,23 +1365,26 @@ namespace ElectionComms.Web.Data.Migrations
                     b.HasIndex("DecidedById")
                         .HasDatabaseName("ix_messages_decided_by_id");
 
-                    b.HasIndex("UpdatedAt")
-                        .HasDatabaseName("ix_messages_updated_at");
-
-                    b.HasIndex("AuthorId", "UpdatedAt")
-                        .HasDatabaseName("ix_messages_author_id_updated_at");
-
-                    b.HasIndex("DirectorateId", "UpdatedAt")
-                        .HasDatabaseName("ix_messages_directorate_id_updated_at");
-
                     b.HasIndex("SubmittedAt", "Id")
                         .HasDatabaseName("ix_messages_waiting")
                         .HasFilter("status = 'Submitted'");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SubmittedAt", "Id"), new[] { "AuthorId", "DirectorateId", "CurrentVersionId" });
 
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasDatabaseName("ix_messages_updated_at_id");
+
+                    b.HasIndex("AuthorId", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_messages_author_id_updated_at_id");
+
+                    b.HasIndex("DirectorateId", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_messages_directorate_id_updated_at_id");
+
                     b.HasIndex("Status", "DirectorateId", "SubmittedAt")
                         .HasDatabaseName("ix_messages_status_directorate_id_submitted_at");
+
+                    b.HasIndex("Status", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_messages_status_updated_at_id");
 
                     b.ToTable("messages", (string)null);
                 });

@@ -52,14 +52,16 @@ public sealed class IndexModel(AppDbContext db, InvitationAccess access, TimePro
         }
 
         Groups = await Paged<Row>.ReadAsync(
-            groups.OrderBy(g => g.Name).ThenBy(g => g.Id).Select(g => new Row(
+            groups.OrderBy(g => g.Name).ThenBy(g => g.Id),
+            g => g.Id,
+            g => new Row(
                 g.Id,
                 g.Name,
                 g.Level,
                 g.Platform,
                 g.UsesJoinRequests ? g.BotStartLink != null : g.JoinLink != null,
                 db.Invitations.Count(i => i.GroupId == g.Id && i.RevokedAt == null && i.ExpiresAt > now && i.UseCount < i.MaxUses),
-                db.Invitations.Where(i => i.GroupId == g.Id).Sum(i => i.UseCount))),
+                db.Invitations.Where(i => i.GroupId == g.Id).Sum(i => i.UseCount)),
             PageNumber,
             PageSize,
             cancellationToken);

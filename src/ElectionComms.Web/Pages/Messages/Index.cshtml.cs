@@ -1,18 +1,25 @@
 using ElectionComms.Domain.Messaging;
 using ElectionComms.Web.Auth;
 using ElectionComms.Web.Data;
-using ElectionComms.Web.Pages.Shared;
+using ElectionComms.Web.Localisation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace ElectionComms.Web.Pages.Messages;
 
-/// <summary>Message history: the author's own messages, a director's directorate, everything for the Secretary General
-/// and auditors. Filtered, ordered and paged in SQL on indexed columns (national scale: 100,000 messages).</summary>
-public sealed class IndexModel(AppDbContext db, MessageAccess access) : PageModel
+/// <summary>
+/// Message history: the author's own messages, a director's directorate, everything for the Secretary General and
+/// auditors; newest change first, filtered by status, author and dates. At national scale (100,000 messages) it pages
+/// by key ("older" / "newer" than a row) and counts up to <see cref="CountLimit"/>, so every page costs the same.
+/// </summary>
+public sealed class IndexModel(AppDbContext db, MessageAccess access, IStringLocalizer<Strings> localizer) : PageModel
 {
     public const int PageSize = 50;
+
+    /// <summary>Counting every readable message would walk all of them on each page; past this the page says "more than".</summary>
+    public const int CountLimit = 1_000;
 
     [BindProperty(SupportsGet = true)]
     public MessageStatus? Status { get; set; }
@@ -20,10 +27,31 @@ public sealed class IndexModel(AppDbContext db, MessageAccess access) : PageMode
     [BindProperty(SupportsGet = true)]
     public bool Mine { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = PagerModel.PageNumberKey)]
-    public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
 
-    public Paged<Row> Messages { get; private set; } = default!;
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? Until { get; set; }
+
+    /// <summary>A cursor: show the messages changed before this row.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Older { get; set; }
+
+    /// <summary>A cursor: show the messages changed after this row.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Newer { get; set; }
+
+    public IReadOnlyList<Row> Items { get; private set; } = [];
+
+    public int Count { get; private set; }
+
+    public bool CountIsLimited => Count > CountLimit;
+
+    public HistoryCursor? OlderThan { get; private set; }
+
+    public HistoryCursor? NewerThan { get; private set; }
+
+    public bool IsNewest => Older is null && Newer is null;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -39,9 +67,48 @@ public sealed class IndexModel(AppDbContext db, MessageAccess access) : PageMode
             query = query.Where(m => m.Status == status);
         }
 
-        Messages = await Paged<Row>.ReadAsync(
-            query.OrderByDescending(m => m.UpdatedAt).ThenByDescending(m => m.Id),
-            m => new Row(
+        if (From is { } from && Until is { } until && from > until)
+        {
+            ModelState.AddModelError(nameof(Until), localizer["Messages.DatesReversed"]);
+            return;
+        }
+
+        if (From is { } start)
+        {
+            var since = PortalTime.StartOfDay(start);
+            query = query.Where(m => m.UpdatedAt >= since);
+        }
+
+        if (Until is { } end)
+        {
+            var before = PortalTime.StartOfDay(end.AddDays(1));
+            query = query.Where(m => m.UpdatedAt < before);
+        }
+
+        Count = await query.Take(CountLimit + 1).CountAsync(cancellationToken);
+        await ReadPageAsync(query, cancellationToken);
+    }
+
+    private async Task ReadPageAsync(IQueryable<Message> query, CancellationToken cancellationToken)
+    {
+        var olderGiven = Older is not null;
+        var newerGiven = Newer is not null && !olderGiven;
+        HistoryCursor cursor = default;
+        if ((olderGiven && !HistoryCursor.TryParse(Older, out cursor)) || (newerGiven && !HistoryCursor.TryParse(Newer, out cursor)))
+        {
+            // An edited or cut link: say so and start from the newest messages rather than fail.
+            ModelState.AddModelError(string.Empty, localizer["Messages.CursorInvalid"]);
+            olderGiven = newerGiven = false;
+            Older = Newer = null;
+        }
+
+        // Row-value comparisons, (updated_at, id) < (…), follow the index on both columns in either direction.
+        var page = newerGiven
+            ? query.Where(m => EF.Functions.GreaterThan(ValueTuple.Create(m.UpdatedAt, m.Id), ValueTuple.Create(cursor.At, cursor.Id)))
+                .OrderBy(m => m.UpdatedAt).ThenBy(m => m.Id)
+            : (olderGiven ? query.Where(m => EF.Functions.LessThan(ValueTuple.Create(m.UpdatedAt, m.Id), ValueTuple.Create(cursor.At, cursor.Id))) : query)
+                .OrderByDescending(m => m.UpdatedAt).ThenByDescending(m => m.Id);
+        var rows = await page.Take(PageSize + 1).Select(m => new Row(
                 m.Id,
                 m.UpdatedAt,
                 db.Staff.Where(s => s.Id == m.AuthorId).Select(s => s.FullName).First(),
@@ -50,17 +117,37 @@ public sealed class IndexModel(AppDbContext db, MessageAccess access) : PageMode
                 m.Status,
                 m.IsTest,
                 m.CurrentVersionNumber,
-                m.SendAt),
-            PageNumber,
-            PageSize,
-            cancellationToken);
+                m.SendAt))
+            .ToListAsync(cancellationToken);
+        var more = rows.Count > PageSize;
+        Items = newerGiven ? rows.Take(PageSize).Reverse().ToList() : rows.Take(PageSize).ToList();
+        if (Items.Count == 0)
+        {
+            return;
+        }
+
+        var (hasNewer, hasOlder) = newerGiven ? (more, true) : (olderGiven, more);
+        NewerThan = hasNewer ? new HistoryCursor(Items[0].UpdatedAt, Items[0].Id) : null;
+        OlderThan = hasOlder ? new HistoryCursor(Items[^1].UpdatedAt, Items[^1].Id) : null;
     }
 
-    public IReadOnlyDictionary<string, string?> RouteValues => new Dictionary<string, string?>
+    /// <summary>The filters, kept on every paging link.</summary>
+    public Dictionary<string, string> Filters(string? cursorName = null, HistoryCursor? cursor = null)
     {
-        ["Status"] = Status?.ToString(),
-        ["Mine"] = Mine ? "true" : null,
-    };
+        var values = new Dictionary<string, string?>
+        {
+            ["Status"] = Status?.ToString(),
+            ["Mine"] = Mine ? "true" : null,
+            ["From"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Until"] = Until?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (cursorName is not null)
+        {
+            values[cursorName] = cursor?.ToString();
+        }
+
+        return values.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!);
+    }
 
     public sealed record Row(
         Guid Id, DateTimeOffset UpdatedAt, string Author, string Excerpt, int Groups, MessageStatus Status, bool IsTest, int Version, DateTimeOffset? SendAt);

@@ -13,8 +13,10 @@ namespace ElectionComms.Web.Pages.Messages;
 /// administer; everyone else reads their own. The queue holds the submitted messages a director may decide on:
 /// authored by someone who reports to them (directly or further down) and aimed only at groups they answer for.
 /// </summary>
-public sealed class MessageAccess(AppDbContext db, TimeProvider clock)
+public sealed class MessageAccess(AppDbContext db, ReadModelCache cache, TimeProvider clock)
 {
+    private List<StaffLine>? staffLines;
+
     public async Task<IQueryable<Message>> ReadableAsync(CurrentStaff user, CancellationToken cancellationToken = default)
     {
         switch (user.Role)
@@ -22,11 +24,20 @@ public sealed class MessageAccess(AppDbContext db, TimeProvider clock)
             case StaffRole.SecretaryGeneral or StaffRole.Auditor:
                 return db.Messages;
             case StaffRole.Director:
-                var administered = await AdministeredAsync(user.Id, cancellationToken);
+                var standing = await StandingAsync(user.Id, cancellationToken);
+                var own = db.Messages.Where(m => m.AuthorId == user.Id || m.DirectorateId == standing.DirectorateId);
+                if (standing.GroupsElsewhere.Count == 0)
+                {
+                    return own;
+                }
+
+                var groups = standing.GroupsElsewhere;
+                var directorates = standing.DirectoratesElsewhere;
                 return db.Messages.Where(m =>
                     m.AuthorId == user.Id ||
-                    m.DirectorateId == user.DirectorateId ||
-                    db.MessageVersionTargets.Any(t => t.VersionId == m.CurrentVersionId && administered.Contains(t.GroupId)));
+                    m.DirectorateId == standing.DirectorateId ||
+                    (directorates.Contains(m.DirectorateId) &&
+                     db.MessageVersionTargets.Any(t => t.VersionId == m.CurrentVersionId && groups.Contains(t.GroupId))));
             default:
                 return db.Messages.Where(m => m.AuthorId == user.Id);
         }
@@ -40,22 +51,34 @@ public sealed class MessageAccess(AppDbContext db, TimeProvider clock)
             return db.Messages.Where(_ => false);
         }
 
-        var me = await db.Staff.AsNoTracking().Where(s => s.Id == user.Id).Select(s => new { s.Rank, s.DirectorateId, s.IsActive }).SingleOrDefaultAsync(cancellationToken);
-        if (me is null || !me.IsActive || me.Rank < Rank.Director)
+        var standing = await StandingAsync(user.Id, cancellationToken);
+        if (!standing.IsActive || standing.Rank < Rank.Director)
         {
             return db.Messages.Where(_ => false);
         }
 
-        var reports = await ReportsOfAsync(user.Id, cancellationToken);
-        var administered = await AdministeredAsync(user.Id, cancellationToken);
-        // A message's groups all belong to its directorate (ADR 0014): the director of that directorate answers for
-        // all of them; anyone else only when they administer every one.
-        return db.Messages.Where(m =>
-            m.Status == MessageStatus.Submitted &&
-            reports.Contains(m.AuthorId) &&
-            (m.DirectorateId == me.DirectorateId ||
-             db.MessageVersionTargets.Where(t => t.VersionId == m.CurrentVersionId).All(t => administered.Contains(t.GroupId))));
+        var reports = standing.Reports;
+        var waiting = db.Messages.Where(m => m.Status == MessageStatus.Submitted && reports.Contains(m.AuthorId));
+        if (standing.GroupsElsewhere.Count == 0)
+        {
+            return waiting.Where(m => m.DirectorateId == standing.DirectorateId);
+        }
+
+        // Outside their own directorate a director answers for a message only when they administer every target.
+        var groups = standing.GroupsElsewhere;
+        var directorates = standing.DirectoratesElsewhere;
+        return waiting.Where(m =>
+            m.DirectorateId == standing.DirectorateId ||
+            (directorates.Contains(m.DirectorateId) &&
+             db.MessageVersionTargets.Where(t => t.VersionId == m.CurrentVersionId).All(t => groups.Contains(t.GroupId))));
     }
+
+    /// <summary>
+    /// The navigation badge: how many messages wait for this user's decision. Shown on every page, so it is kept in the
+    /// read-model cache until the next save (the queue page itself always counts afresh).
+    /// </summary>
+    public Task<int> PendingCountAsync(CurrentStaff user, CancellationToken cancellationToken = default) =>
+        cache.GetOrCreateAsync($"messages:pending:{user.Id}:{user.Role}", async () => await (await AwaitingDecisionAsync(user, cancellationToken)).CountAsync(cancellationToken));
 
     /// <summary>Groups this user may address a message to: assigned as officer (§7) or holding an active grant (§8).</summary>
     public IQueryable<Group> Transmittable(Guid userId)
@@ -104,12 +127,44 @@ public sealed class MessageAccess(AppDbContext db, TimeProvider clock)
             .AsSplitQuery()
             .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
 
-    // Read first and passed as a list: joined to groups inside the message filters, the planner spent ~40 ms per
-    // query weighing merge joins over 100,000 messages (docs/performance.md, issue 6).
-    private Task<List<int>> AdministeredAsync(Guid userId, CancellationToken cancellationToken) =>
-        db.Groups.Where(g => g.AdministratorId == userId).Select(g => g.Id).ToListAsync(cancellationToken);
+    // Every message page asks, so the answer is kept in the read-model cache until the next save of this process: it
+    // decides only what is listed. Decisions themselves re-read the reporting line and the targets (Details page).
+    private Task<Standing> StandingAsync(Guid userId, CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync($"messages:standing:{userId}", async () =>
+        {
+            var me = (await StaffLinesAsync(cancellationToken)).SingleOrDefault(s => s.Id == userId);
+            var myDirectorate = me?.DirectorateId ?? 0;
+            var reports = await ReportsOfAsync(userId, cancellationToken);
+
+            // A message's groups all belong to the message's directorate (ADR 0014), so in their own directorate a
+            // director needs no group test at all. Only the groups they administer elsewhere are read, and passed as a
+            // short list: joined to groups inside the message filters, or passed whole (thousands of ids), PostgreSQL
+            // spent 10–40 ms planning each query over 100,000 messages (docs/performance.md, issue 6).
+            var elsewhere = await db.Groups.AsNoTracking()
+                .Where(g => g.AdministratorId == userId)
+                .Join(db.OfficialAccounts, g => g.AccountId, a => a.Id, (g, a) => new { g.Id, a.DirectorateId })
+                .Where(g => g.DirectorateId != myDirectorate)
+                .ToListAsync(cancellationToken);
+            return new Standing(
+                me?.Rank ?? Rank.Specialist,
+                me?.DirectorateId,
+                me?.IsActive ?? false,
+                reports,
+                elsewhere.Select(g => g.Id).ToList(),
+                elsewhere.Select(g => g.DirectorateId).Distinct().ToList());
+        });
 
     // The staff table holds the KQZ's own employees (hundreds), so the reporting lines are read whole.
     private async Task<Dictionary<Guid, Guid?>> SuperiorsAsync(CancellationToken cancellationToken) =>
-        await db.Staff.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.SuperiorId, cancellationToken);
+        (await StaffLinesAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.SuperiorId);
+
+    private async Task<List<StaffLine>> StaffLinesAsync(CancellationToken cancellationToken) =>
+        staffLines ??= await db.Staff.AsNoTracking()
+            .Select(s => new StaffLine(s.Id, s.SuperiorId, s.Rank, s.DirectorateId, s.IsActive))
+            .ToListAsync(cancellationToken);
+
+    private sealed record StaffLine(Guid Id, Guid? SuperiorId, Rank Rank, int DirectorateId, bool IsActive);
+
+    private sealed record Standing(
+        Rank Rank, int? DirectorateId, bool IsActive, List<Guid> Reports, List<int> GroupsElsewhere, List<int> DirectoratesElsewhere);
 }

@@ -1,15 +1,14 @@
 using ElectionComms.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace ElectionComms.Web.Pages.Messages;
 
-/// <summary>The navigation's count of messages waiting for this director's decision (one indexed count per page).</summary>
+/// <summary>The navigation's count of messages waiting for this director's decision (cached until the next save).</summary>
 public sealed class PendingBadgeViewComponent(MessageAccess access) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        var count = await (await access.AwaitingDecisionAsync(CurrentStaff.From(UserClaimsPrincipal), HttpContext.RequestAborted)).CountAsync(HttpContext.RequestAborted);
+        var count = await access.PendingCountAsync(CurrentStaff.From(UserClaimsPrincipal), HttpContext.RequestAborted);
         return View(count);
     }
 }

@@ -25,6 +25,7 @@ public sealed class QueueModel(AppDbContext db, MessageAccess access, TimeProvid
             .OrderBy(m => m.SubmittedAt).ThenBy(m => m.Id);
         Pending = await Paged<Row>.ReadAsync(
             waiting,
+            m => m.Id,
             m => new Row(
                 m.Id,
                 m.SubmittedAt!.Value,

@@ -28,29 +28,57 @@ public sealed class Paged<T>
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     /// <summary>Reads page <paramref name="pageNumber"/>, moved into range when it is past either end.</summary>
-    public static Task<Paged<T>> ReadAsync(IQueryable<T> ordered, int pageNumber, int pageSize, CancellationToken cancellationToken) =>
-        ReadPageAsync(ordered, page => page, pageNumber, pageSize, cancellationToken);
+    public static async Task<Paged<T>> ReadAsync(IQueryable<T> ordered, int pageNumber, int pageSize, CancellationToken cancellationToken)
+    {
+        var (total, number) = await CountAsync(ordered, pageNumber, pageSize, cancellationToken);
+        var items = total == 0 ? [] : await ordered.Skip((number - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new Paged<T>(items, number, pageSize, total);
+    }
 
     /// <summary>
-    /// Reads page <paramref name="pageNumber"/> of <paramref name="ordered"/> and only then projects it, so per-row
-    /// subqueries in <paramref name="projection"/> run for the rows shown, not for every row before the offset.
+    /// Reads page <paramref name="pageNumber"/> of <paramref name="ordered"/> as keys, then projects only those rows.
+    /// In one statement PostgreSQL would compute the projection's per-row subqueries for every row the offset skips
+    /// (a queue page 40 spent 20–40 ms on 1,950 rows nobody sees); the keys come from the index alone.
     /// </summary>
-    public static Task<Paged<T>> ReadAsync<TSource>(
-        IQueryable<TSource> ordered, Expression<Func<TSource, T>> projection, int pageNumber, int pageSize, CancellationToken cancellationToken) =>
-        ReadPageAsync(ordered, page => page.Select(projection), pageNumber, pageSize, cancellationToken);
+    public static async Task<Paged<T>> ReadAsync<TSource, TKey>(
+        IQueryable<TSource> ordered,
+        Expression<Func<TSource, TKey>> key,
+        Expression<Func<TSource, T>> projection,
+        int pageNumber,
+        int pageSize,
+        CancellationToken cancellationToken)
+    {
+        var (total, number) = await CountAsync(ordered, pageNumber, pageSize, cancellationToken);
+        if (total == 0)
+        {
+            return new Paged<T>([], number, pageSize, total);
+        }
 
-    private static async Task<Paged<T>> ReadPageAsync<TSource>(
-        IQueryable<TSource> ordered, Func<IQueryable<TSource>, IQueryable<T>> project, int pageNumber, int pageSize, CancellationToken cancellationToken)
+        if (number == 1)
+        {
+            // Nothing is skipped on the first page, so one statement does.
+            return new Paged<T>(await ordered.Take(pageSize).Select(projection).ToListAsync(cancellationToken), number, pageSize, total);
+        }
+
+        var keys = new KeyList<TKey>(await ordered.Skip((number - 1) * pageSize).Take(pageSize).Select(key).ToListAsync(cancellationToken));
+        var contains = Expression.Call(
+            typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TKey)],
+            Expression.Property(Expression.Constant(keys), nameof(KeyList<TKey>.Keys)),
+            key.Body);
+        var onPage = ordered.Where(Expression.Lambda<Func<TSource, bool>>(contains, key.Parameters));
+        return new Paged<T>(await onPage.Select(projection).ToListAsync(cancellationToken), number, pageSize, total);
+    }
+
+    private static async Task<(int Total, int Number)> CountAsync<TSource>(IQueryable<TSource> ordered, int pageNumber, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var total = await ordered.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-        var number = Math.Clamp(pageNumber, 1, pageCount);
-        var items = total == 0
-            ? []
-            : await project(ordered.Skip((number - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
-        return new Paged<T>(items, number, pageSize, total);
+        return (total, Math.Clamp(pageNumber, 1, pageCount));
     }
+
+    // Read through a property, EF Core sends the keys as one array parameter instead of inlining them into the SQL.
+    private sealed record KeyList<TKey>(List<TKey> Keys);
 
     /// <param name="routeValues">The list's other query values (filters, sort), kept on every page link.</param>
     public PagerModel Pager(IReadOnlyDictionary<string, string?> routeValues) => new(PageNumber, PageCount, Total, routeValues);

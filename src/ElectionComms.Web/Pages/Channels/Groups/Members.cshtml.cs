@@ -117,14 +117,15 @@ public sealed class MembersModel(
         var today = PortalTime.Today(clock);
         Eligible = await Paged<EligibleRow>.ReadAsync(
             eligibility.Eligible(group, today)
-                .OrderBy(p => p.FullName).ThenBy(p => p.Id)
-                .Select(p => new EligibleRow(
+                .OrderBy(p => p.FullName).ThenBy(p => p.Id),
+            p => p.Id,
+            p => new EligibleRow(
                     p.Id,
                     p.FullName,
                     p.Role,
                     p.Level,
                     p.UnitId,
-                    db.GroupMemberships.Where(m => m.GroupId == id && m.PersonId == p.Id).Select(m => (MembershipStatus?)m.Status).FirstOrDefault())),
+                db.GroupMemberships.Where(m => m.GroupId == id && m.PersonId == p.Id).Select(m => (MembershipStatus?)m.Status).FirstOrDefault()),
             PageNumber,
             PageSize,
             cancellationToken);
