@@ -32,6 +32,12 @@ internal static class PageLoadBenchmark
             connection.AutoPrepareMinUsages = 2;
         }
 
+        if (Option(args, "--connection-options") is { } extra)
+        {
+            // e.g. "No Reset On Close=true;Max Pool Size=32": Npgsql settings to compare in the same run shape.
+            connection.ConnectionString += ";" + extra;
+        }
+
         if (connection.Host is not ("127.0.0.1" or "localhost" or "::1"))
         {
             Console.Error.WriteLine("The benchmark runs against a local PostgreSQL only (host 127.0.0.1).");
@@ -48,7 +54,7 @@ internal static class PageLoadBenchmark
         await using var host = new BenchHost(connection.ConnectionString);
         host.StartServer();
         await host.MigrateAndSeedAsync();
-        Console.WriteLine($"database {connection.Database}: {await plan.Describe(host)} (ready in {setup.Elapsed.TotalSeconds:F0} s); Npgsql auto-prepare {connection.MaxAutoPrepare}");
+        Console.WriteLine($"database {connection.Database}: {await plan.Describe(host)} (ready in {setup.Elapsed.TotalSeconds:F0} s); Npgsql auto-prepare {(connection.ContainsKey("Max Auto Prepare") ? connection.MaxAutoPrepare.ToString(CultureInfo.InvariantCulture) : "the app's default (64)")}");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, load average before: {LoadAverage()}");
 
         using var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = workers };

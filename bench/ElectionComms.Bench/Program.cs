@@ -31,6 +31,7 @@ internal static class BenchProgram
                 Console.WriteLine("usage: dotnet run --project bench/ElectionComms.Bench -c Release -- generate [small|medium|national]");
                 Console.WriteLine("       dotnet run --project bench/ElectionComms.Bench -c Release -- inventory [--fresh] [--database electioncomms_bench]");
                 Console.WriteLine("              [--workers 16] [--warmup 200] [--requests 2000] [--seconds 120] [--auto-prepare N]");
+                Console.WriteLine("              [--only word,word] [--path /any/page ...] [--connection-options \"Key=Value;...\"]");
                 Console.WriteLine("       dotnet run --project bench/ElectionComms.Bench -c Release -- messages [the same options as inventory]");
                 Console.WriteLine("       dotnet run --project bench/ElectionComms.Bench -c Release -- registry [rows ...]");
                 Console.WriteLine("       dotnet run --project bench/ElectionComms.Bench -c Release -- invitations [groups=6000] [rounds=3]");

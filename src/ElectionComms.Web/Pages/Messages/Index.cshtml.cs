@@ -85,7 +85,6 @@ public sealed class IndexModel(AppDbContext db, MessageAccess access, IStringLoc
             query = query.Where(m => m.UpdatedAt < before);
         }
 
-        Count = await query.Take(CountLimit + 1).CountAsync(cancellationToken);
         await ReadPageAsync(query, cancellationToken);
     }
 
@@ -108,7 +107,11 @@ public sealed class IndexModel(AppDbContext db, MessageAccess access, IStringLoc
                 .OrderBy(m => m.UpdatedAt).ThenBy(m => m.Id)
             : (olderGiven ? query.Where(m => EF.Functions.LessThan(ValueTuple.Create(m.UpdatedAt, m.Id), ValueTuple.Create(cursor.At, cursor.Id))) : query)
                 .OrderByDescending(m => m.UpdatedAt).ThenByDescending(m => m.Id);
-        var rows = await page.Take(PageSize + 1).Select(m => new Row(
+
+        // The capped count rides along as an uncorrelated subquery (computed once): one round trip per page.
+        var rows = await page.Take(PageSize + 1).Select(m => new
+        {
+            Row = new Row(
                 m.Id,
                 m.UpdatedAt,
                 db.Staff.Where(s => s.Id == m.AuthorId).Select(s => s.FullName).First(),
@@ -117,14 +120,21 @@ public sealed class IndexModel(AppDbContext db, MessageAccess access, IStringLoc
                 m.Status,
                 m.IsTest,
                 m.CurrentVersionNumber,
-                m.SendAt))
+                m.SendAt),
+            Count = query.Take(CountLimit + 1).Count(),
+        })
             .ToListAsync(cancellationToken);
         var more = rows.Count > PageSize;
-        Items = newerGiven ? rows.Take(PageSize).Reverse().ToList() : rows.Take(PageSize).ToList();
+        var shown = rows.Take(PageSize).Select(r => r.Row);
+        Items = newerGiven ? shown.Reverse().ToList() : shown.ToList();
         if (Items.Count == 0)
         {
+            // Nothing newest means nothing at all; an empty older or newer page (rows gone since) counts apart.
+            Count = olderGiven || newerGiven ? await query.Take(CountLimit + 1).CountAsync(cancellationToken) : 0;
             return;
         }
+
+        Count = rows[0].Count;
 
         var (hasNewer, hasOlder) = newerGiven ? (more, true) : (olderGiven, more);
         NewerThan = hasNewer ? new HistoryCursor(Items[0].UpdatedAt, Items[0].Id) : null;
