@@ -54,7 +54,7 @@ internal static class PageLoadBenchmark
         await using var host = new BenchHost(connection.ConnectionString);
         host.StartServer();
         await host.MigrateAndSeedAsync();
-        Console.WriteLine($"database {connection.Database}: {await plan.Describe(host)} (ready in {setup.Elapsed.TotalSeconds:F0} s); Npgsql auto-prepare {(connection.ContainsKey("Max Auto Prepare") ? connection.MaxAutoPrepare.ToString(CultureInfo.InvariantCulture) : "the app's default (64)")}");
+        Console.WriteLine($"database {connection.Database}: {await plan.Describe(host)} (ready in {setup.Elapsed.TotalSeconds:F0} s); Npgsql auto-prepare {(Option(args, "--auto-prepare") ?? "the app's default (64)")}");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, load average before: {LoadAverage()}");
 
         using var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = workers };

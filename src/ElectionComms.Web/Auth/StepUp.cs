@@ -17,7 +17,11 @@ public sealed class StepUpVerification
 public sealed class StepUp(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
     public async Task<DateTimeOffset?> LastVerifiedAsync(Guid userId, CancellationToken cancellationToken = default) =>
-        await db.StepUpVerifications.Where(s => s.UserId == userId).Select(s => (DateTimeOffset?)s.VerifiedAt).SingleOrDefaultAsync(cancellationToken);
+        await LastVerified(userId).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The same as a query, for a page that reads it in the statement that loads the page.</summary>
+    public IQueryable<DateTimeOffset?> LastVerified(Guid userId) =>
+        db.StepUpVerifications.Where(s => s.UserId == userId).Select(s => (DateTimeOffset?)s.VerifiedAt);
 
     /// <returns>True when the code was right and the time is recorded.</returns>
     public async Task<bool> VerifyAsync(Guid userId, string code, CancellationToken cancellationToken = default)

@@ -28,10 +28,13 @@ internal static class DataAccessSetup
     // Every page runs the same few statements: prepared once per pooled connection, PostgreSQL stops parsing and
     // planning them on each request (about 1 ms of its CPU per message page, docs/performance.md, issue 6).
     // A connection string that names the setting keeps its own value.
-    private static string WithPreparedStatements(string connectionString)
+    internal static string WithPreparedStatements(string connectionString)
     {
+        // NpgsqlConnectionStringBuilder.ContainsKey answers whether a keyword exists at all; the plain builder, whether
+        // this string sets it.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 64;
             builder.AutoPrepareMinUsages = 2;

@@ -175,38 +175,50 @@ public sealed class DetailsModel(
     {
         var user = CurrentStaff.From(User);
         var english = Cultures.IsEnglish;
-        var message = await (await access.ReadableAsync(user, cancellationToken))
+        var awaiting = await access.AwaitingDecisionAsync(user, cancellationToken);
+        var lastVerified = stepUp.LastVerified(user.Id);
+
+        // The message, its versions, whether this user may decide and their last step-up: one statement.
+        var loaded = await (await access.ReadableAsync(user, cancellationToken))
             .Where(m => m.Id == id)
-            .Select(m => new MessageView(
-                m.Id,
-                m.AuthorId,
-                db.Staff.Where(s => s.Id == m.AuthorId).Select(s => s.FullName).First(),
-                db.Directorates.Where(d => d.Id == m.DirectorateId).Select(d => english ? d.NameEn : d.NameSq).First(),
-                m.Status,
-                m.IsTest,
-                m.SendAt,
-                m.CreatedAt,
-                m.SubmittedAt,
-                m.CurrentVersionId,
-                m.CurrentContentHash,
-                m.DecisionReason))
+            .Select(m => new
+            {
+                View = new MessageView(
+                    m.Id,
+                    m.AuthorId,
+                    db.Staff.Where(s => s.Id == m.AuthorId).Select(s => s.FullName).First(),
+                    db.Directorates.Where(d => d.Id == m.DirectorateId).Select(d => english ? d.NameEn : d.NameSq).First(),
+                    m.Status,
+                    m.IsTest,
+                    m.SendAt,
+                    m.CreatedAt,
+                    m.SubmittedAt,
+                    m.CurrentVersionId,
+                    m.CurrentContentHash,
+                    m.DecisionReason),
+                Versions = db.MessageVersions
+                    .Where(v => v.MessageId == m.Id)
+                    .OrderByDescending(v => v.Number)
+                    .Select(v => new VersionView(
+                        v.Id, v.Number, v.TextSq, v.TextEn, v.ContentHash, v.CreatedAt, v.SubmittedAt, v.PersonalDataJustification, v.SendAt, v.IsTest,
+                        v.AttachmentId,
+                        db.MessageAttachments.Where(a => a.Id == v.AttachmentId).Select(a => a.FileName).FirstOrDefault(),
+                        db.MessageAttachments.Where(a => a.Id == v.AttachmentId).Select(a => (AttachmentKind?)a.Kind).FirstOrDefault()))
+                    .ToList(),
+                MayDecide = awaiting.Any(a => a.Id == m.Id),
+                StepUpAt = lastVerified.FirstOrDefault(),
+            })
+            .AsNoTracking()
             .SingleOrDefaultAsync(cancellationToken);
-        if (message is null)
+        if (loaded is null)
         {
             return NotFound();
         }
 
+        var message = loaded.View;
         Message = message;
         IsAuthor = message.AuthorId == user.Id;
-        Versions = await db.MessageVersions.AsNoTracking()
-            .Where(v => v.MessageId == id)
-            .OrderByDescending(v => v.Number)
-            .Select(v => new VersionView(
-                v.Id, v.Number, v.TextSq, v.TextEn, v.ContentHash, v.CreatedAt, v.SubmittedAt, v.PersonalDataJustification, v.SendAt, v.IsTest,
-                v.AttachmentId,
-                db.MessageAttachments.Where(a => a.Id == v.AttachmentId).Select(a => a.FileName).FirstOrDefault(),
-                db.MessageAttachments.Where(a => a.Id == v.AttachmentId).Select(a => (AttachmentKind?)a.Kind).FirstOrDefault()))
-            .ToListAsync(cancellationToken);
+        Versions = loaded.Versions;
         Previous = Versions.Skip(1).FirstOrDefault(v => v.SubmittedAt is not null) ?? Versions.Skip(1).FirstOrDefault();
         Targets = await db.MessageVersionTargets.AsNoTracking()
             .Where(t => t.VersionId == message.CurrentVersionId)
@@ -226,11 +238,8 @@ public sealed class DetailsModel(
             .ToListAsync(cancellationToken);
         FindingsSq = PersonalDataScanner.Scan(Current.TextSq);
         FindingsEn = Current.TextEn is null ? [] : PersonalDataScanner.Scan(Current.TextEn);
-        MayDecide = await (await access.AwaitingDecisionAsync(user, cancellationToken)).AnyAsync(m => m.Id == id, cancellationToken);
-        if (MayDecide)
-        {
-            StepUpFresh = await stepUp.LastVerifiedAsync(user.Id, cancellationToken) is { } at && clock.GetUtcNow() - at <= Domain.Messaging.Message.StepUpWindow;
-        }
+        MayDecide = loaded.MayDecide;
+        StepUpFresh = MayDecide && loaded.StepUpAt is { } at && clock.GetUtcNow() - at <= Domain.Messaging.Message.StepUpWindow;
 
         // The decision form always carries the hash of what this page shows now: a retry is a new look, not a replay.
         Input = new DecisionInput { ContentHash = message.ContentHash, Justification = Input.Justification, Reason = Input.Reason };
