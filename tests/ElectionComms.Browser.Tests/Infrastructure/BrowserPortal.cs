@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using ElectionComms.Web.Data.Seed;
 using ElectionComms.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -51,6 +53,25 @@ public sealed class BrowserPortal() : PortalFactory("browser", kestrel: true), I
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A fresh page signed in through the login form (and the authenticator code, when the account has one).</summary>
+    public async Task<IPage> SignInAsync(DemoAccount account)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Adresa e e-mailit").FillAsync(account.Email);
+        await page.GetByLabel("Fjalëkalimi").FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hyr", Exact = true }).ClickAsync();
+        if (account.TotpSecret is not null)
+        {
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/LoginWith2fa"));
+            await page.GetByLabel("Kodi i verifikimit").FillAsync(PortalClient.TotpCode(account.TotpSecret));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Verifiko" }).ClickAsync();
+        }
+
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/Account/Login"));
+        return page;
     }
 }
 

@@ -18,23 +18,7 @@ public sealed class OfficerMessageApprovedTests(BrowserPortal portal) : IAsyncLi
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<IPage> SignInAsync(DemoAccount account)
-    {
-        var page = await portal.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Adresa e e-mailit").FillAsync(account.Email);
-        await page.GetByLabel("Fjalëkalimi").FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Hyr", Exact = true }).ClickAsync();
-        if (account.TotpSecret is not null)
-        {
-            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/LoginWith2fa"));
-            await page.GetByLabel("Kodi i verifikimit").FillAsync(PortalClient.TotpCode(account.TotpSecret));
-            await page.GetByRole(AriaRole.Button, new() { Name = "Verifiko" }).ClickAsync();
-        }
-
-        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/Account/Login"));
-        return page;
-    }
+    private Task<IPage> SignInAsync(DemoAccount account) => portal.SignInAsync(account);
 
     [Fact]
     public async Task Officer_submits_director_previews_and_approves_and_a_stale_second_browser_is_refused()

@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using ElectionComms.Browser.Tests.Infrastructure;
+using ElectionComms.Web.Data.Seed;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace ElectionComms.Browser.Tests.Journeys;
+
+/// <summary>
+/// §7, §13: a director looks up what their directorate sent: the history, newest first, paged older and back newer,
+/// then narrowed to the rejected messages.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DirectorBrowsesHistoryTests(BrowserPortal portal) : IAsyncLifetime
+{
+    public Task InitializeAsync() => portal.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Director_pages_through_the_history_and_filters_it()
+    {
+        await portal.WithDbAsync(async db =>
+        {
+            var officer = await db.Staff.SingleAsync(s => s.Email == DemoAccounts.CommunicationOfficer.Email);
+            var director = await db.Staff.SingleAsync(s => s.Email == DemoAccounts.AdministrationDirector.Email);
+            var groups = await db.Groups.Where(g => g.Officers.Any(o => o.StaffMemberId == officer.Id)).Select(g => new { g.Id, g.AccountId }).ToListAsync();
+            var directorate = await db.OfficialAccounts.Where(a => a.Id == groups[0].AccountId).Select(a => a.DirectorateId).SingleAsync();
+            await new MessagesSeeder(db, TimeProvider.System).SeedHistoryAsync(
+                officer.Id, director.Id, directorate, groups.Where(g => g.AccountId == groups[0].AccountId).Select(g => g.Id).ToArray(), 130, DateTimeOffset.UtcNow, default);
+            return 0;
+        });
+        var page = await portal.SignInAsync(DemoAccounts.AdministrationDirector);
+
+        await page.GotoAsync("/Messages");
+        await Assertions.Expect(page.GetByTestId("history-count")).ToHaveTextAsync("130 mesazhe");
+        var rows = page.GetByTestId("messages").Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(50);
+        var newest = await rows.First.InnerTextAsync();
+        await Screenshots.SaveAsync(page, "messages-07-history");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Më të vjetra →" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("older=", RegexOptions.IgnoreCase));
+        await Assertions.Expect(rows).ToHaveCountAsync(50);
+        Assert.NotEqual(newest, await rows.First.InnerTextAsync());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "← Më të reja" }).ClickAsync();
+        await Assertions.Expect(rows.First).ToHaveTextAsync(newest);
+
+        await page.GetByLabel("Gjendja").SelectOptionAsync(new SelectOptionValue { Label = "Refuzuar" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtro" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("Status=Rejected"));
+        var rejected = await portal.WithDbAsync(db => db.Messages.CountAsync(m => m.Status == ElectionComms.Domain.Messaging.MessageStatus.Rejected));
+        Assert.InRange(rejected, 1, 50);
+        await Assertions.Expect(rows).ToHaveCountAsync(rejected);
+        await Assertions.Expect(page.GetByTestId("status").First).ToHaveTextAsync("Refuzuar");
+    }
+}
