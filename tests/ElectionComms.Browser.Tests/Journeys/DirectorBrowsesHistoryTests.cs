@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ElectionComms.Browser.Tests.Infrastructure;
 using ElectionComms.Web.Data.Seed;
+using ElectionComms.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -20,16 +21,7 @@ public sealed class DirectorBrowsesHistoryTests(BrowserPortal portal) : IAsyncLi
     [Fact]
     public async Task Director_pages_through_the_history_and_filters_it()
     {
-        await portal.WithDbAsync(async db =>
-        {
-            var officer = await db.Staff.SingleAsync(s => s.Email == DemoAccounts.CommunicationOfficer.Email);
-            var director = await db.Staff.SingleAsync(s => s.Email == DemoAccounts.AdministrationDirector.Email);
-            var groups = await db.Groups.Where(g => g.Officers.Any(o => o.StaffMemberId == officer.Id)).Select(g => new { g.Id, g.AccountId }).ToListAsync();
-            var directorate = await db.OfficialAccounts.Where(a => a.Id == groups[0].AccountId).Select(a => a.DirectorateId).SingleAsync();
-            await new MessagesSeeder(db, TimeProvider.System).SeedHistoryAsync(
-                officer.Id, director.Id, directorate, groups.Where(g => g.AccountId == groups[0].AccountId).Select(g => g.Id).ToArray(), 130, DateTimeOffset.UtcNow, default);
-            return 0;
-        });
+        await MessageHistory.SeedAsync(portal, 130);
         var page = await portal.SignInAsync(DemoAccounts.AdministrationDirector);
 
         await page.GotoAsync("/Messages");

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ElectionComms.Domain.Messaging;
 using ElectionComms.Web.Auth;
 using ElectionComms.Web.Data;
@@ -28,9 +29,11 @@ public sealed class IndexModel(AppDbContext db, MessageAccess access, IStringLoc
     public bool Mine { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "Messages.From")]
     public DateOnly? From { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "Messages.Until")]
     public DateOnly? Until { get; set; }
 
     /// <summary>A cursor: show the messages changed before this row.</summary>

@@ -145,6 +145,18 @@ public sealed partial class HistoryTests(PortalFactory portal) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Date_that_cannot_be_read_is_explained_in_albanian()
+    {
+        await SeedAsync(10);
+        using var director = await DirectorAsync();
+
+        var html = WebUtility.HtmlDecode(await director.GetHtmlAsync("/Messages?from=31.02.2026"));
+
+        Assert.Contains(Localised("Validation.ValueInvalid", ["31.02.2026", Strings("Messages.From")]), html, StringComparison.Ordinal);
+        Assert.Equal(10, Ids(html).Count);
+    }
+
+    [Fact]
     public void Cursor_survives_the_round_trip_through_a_link()
     {
         var cursor = new HistoryCursor(new DateTimeOffset(2026, 11, 28, 7, 30, 15, 123, TimeSpan.Zero).AddTicks(4560), Guid.NewGuid());
@@ -162,16 +174,7 @@ public sealed partial class HistoryTests(PortalFactory portal) : IAsyncLifetime
         return director;
     }
 
-    private Task SeedAsync(int count) => portal.WithDbAsync(async db =>
-    {
-        var officer = await db.Staff.SingleAsync(s => s.Email == DemoAccounts.CommunicationOfficer.Email);
-        var director = await db.Staff.SingleAsync(s => s.Email == DemoAccounts.AdministrationDirector.Email);
-        var groups = await db.Groups.Where(g => g.Officers.Any(o => o.StaffMemberId == officer.Id)).Select(g => new { g.Id, g.AccountId }).ToListAsync();
-        var directorate = await db.OfficialAccounts.Where(a => a.Id == groups[0].AccountId).Select(a => a.DirectorateId).SingleAsync();
-        await new MessagesSeeder(db, TimeProvider.System).SeedHistoryAsync(
-            officer.Id, director.Id, directorate, groups.Where(g => g.AccountId == groups[0].AccountId).Select(g => g.Id).ToArray(), count, DateTimeOffset.UtcNow, default);
-        return count;
-    });
+    private Task SeedAsync(int count) => MessageHistory.SeedAsync(portal, count);
 
     private static List<Guid> QueueIds(string html) => Ids(html, "queue");
 
