@@ -4,10 +4,13 @@ using ElectionComms.Domain.Organisation;
 namespace ElectionComms.Domain.Messaging;
 
 /// <summary>
-/// §7: who may approve a message — "their superior". Not the author; someone of director rank or above who stands in
-/// the author's reports-to chain and is responsible for every target group, as its administrator or as the director
-/// of the directorate it belongs to. No role bypasses this: the Secretary General and the system administrator are
-/// held to the same rule as anyone else (ADR 0014).
+/// §7/§8: who may decide on a message (ADR 0014, ADR 0017). Always: not the author, active, a deciding role, director
+/// rank or above. Then by the route fixed at submission: <see cref="ApprovalRoute.Chain"/> — in the author's
+/// reports-to chain and responsible for every target group; <see cref="ApprovalRoute.Grant"/> — responsible for every
+/// target group (the §8 grant lends the grantee to that directorate's groups, so their own chain answers for none of
+/// them); <see cref="ApprovalRoute.Superior"/> — in the author's chain, because the author answers for every group
+/// themselves and only "their superior" is left. No role bypasses this: the Secretary General and the system
+/// administrator are held to the same rule as anyone else.
 /// </summary>
 public static class ApproverPolicy
 {
@@ -28,39 +31,70 @@ public static class ApproverPolicy
         return chain;
     }
 
+    /// <summary>
+    /// The route for a message the author submits now: the author answers for every group → their superior; a group
+    /// reached only through a transmit grant (§8) → the groups' responsible people; otherwise the §7 chain.
+    /// </summary>
+    public static ApprovalRoute RouteFor(StaffMember author, IReadOnlyCollection<TargetGroup> targets)
+    {
+        if (targets.Count > 0 && targets.All(t => IsResponsibleFor(author, t)))
+        {
+            return ApprovalRoute.Superior;
+        }
+
+        return targets.Any(t => !t.AuthorIsOfficer) ? ApprovalRoute.Grant : ApprovalRoute.Chain;
+    }
+
     public static void EnsureMayDecide(
-        StaffMember approver, string? approverRole, Guid authorId, IReadOnlyList<Guid> authorChain, IReadOnlyCollection<TargetGroup> targets)
+        StaffMember approver, string? approverRole, Guid authorId, IReadOnlyList<Guid> authorChain, IReadOnlyCollection<TargetGroup> targets,
+        ApprovalRoute route = ApprovalRoute.Chain)
+    {
+        if (Refusal(approver, approverRole, authorId, authorChain, targets, route) is { } refusal)
+        {
+            throw refusal;
+        }
+    }
+
+    public static bool MayDecide(
+        StaffMember approver, string? approverRole, Guid authorId, IReadOnlyList<Guid> authorChain, IReadOnlyCollection<TargetGroup> targets, ApprovalRoute route) =>
+        Refusal(approver, approverRole, authorId, authorChain, targets, route) is null;
+
+    /// <summary>Everyone among the candidates who may decide on such a message.</summary>
+    public static IReadOnlyList<StaffMember> Deciders(
+        IEnumerable<ApproverCandidate> candidates, Guid authorId, IReadOnlyList<Guid> authorChain, IReadOnlyCollection<TargetGroup> targets, ApprovalRoute route) =>
+        candidates.Where(c => MayDecide(c.Member, c.Role, authorId, authorChain, targets, route)).Select(c => c.Member).ToList();
+
+    /// <summary>Why this person may not decide, or null when they may.</summary>
+    public static DomainException? Refusal(
+        StaffMember approver, string? approverRole, Guid authorId, IReadOnlyList<Guid> authorChain, IReadOnlyCollection<TargetGroup> targets, ApprovalRoute route)
     {
         if (approver.Id == authorId)
         {
-            throw new DomainException("Message.Approver.IsAuthor");
+            return new DomainException("Message.Approver.IsAuthor");
         }
 
         if (!approver.IsActive)
         {
-            throw new DomainException("Message.Approver.Inactive");
+            return new DomainException("Message.Approver.Inactive");
         }
 
         if (!RoleMayApprove(approverRole))
         {
-            throw new DomainException("Message.Approver.Role", approverRole ?? string.Empty);
+            return new DomainException("Message.Approver.Role", approverRole ?? string.Empty);
         }
 
         if (approver.Rank < Rank.Director)
         {
-            throw new DomainException("Message.Approver.RankTooLow");
+            return new DomainException("Message.Approver.RankTooLow");
         }
 
-        if (!authorChain.Contains(approver.Id))
+        if (route != ApprovalRoute.Grant && !authorChain.Contains(approver.Id))
         {
-            throw new DomainException("Message.Approver.NotInChain");
+            return new DomainException("Message.Approver.NotInChain");
         }
 
-        var notResponsible = targets.FirstOrDefault(t => !IsResponsibleFor(approver, t));
-        if (notResponsible is not null)
-        {
-            throw new DomainException("Message.Approver.NotResponsible", notResponsible.Name);
-        }
+        var notResponsible = route == ApprovalRoute.Superior ? null : targets.FirstOrDefault(t => !IsResponsibleFor(approver, t));
+        return notResponsible is null ? null : new DomainException("Message.Approver.NotResponsible", notResponsible.Name);
     }
 
     /// <summary>The group's administrator, or a person of director rank in the directorate the group belongs to.</summary>

@@ -38,6 +38,9 @@ public sealed class Message
 
     public MessageStatus Status { get; private set; }
 
+    /// <summary>Who decides, fixed at submission from how the author reached the groups (ADR 0017).</summary>
+    public ApprovalRoute ApprovalRoute { get; private set; }
+
     public Guid CurrentVersionId { get; private set; }
 
     public int CurrentVersionNumber { get; private set; }
@@ -105,7 +108,16 @@ public sealed class Message
         SubmittedAt = null;
     }
 
-    public void Submit(StaffMember author, string? personalDataJustification, DateTimeOffset now)
+    /// <summary>
+    /// Sends the current version for decision. Refused when nobody could decide on it (ADR 0017): a message nobody
+    /// may approve would only wait in no one's queue.
+    /// </summary>
+    /// <param name="targets">The current version's groups, as the author reaches them now.</param>
+    /// <param name="authorChain">The author's superiors, nearest first.</param>
+    /// <param name="candidates">Active staff whose role decides on messages.</param>
+    public void Submit(
+        StaffMember author, string? personalDataJustification, IReadOnlyCollection<TargetGroup> targets, IReadOnlyList<Guid> authorChain,
+        IEnumerable<ApproverCandidate> candidates, DateTimeOffset now)
     {
         EnsureAuthor(author.Id);
         EnsureStatus("Message.NotSubmittable", MessageStatus.Draft, MessageStatus.ChangesRequested);
@@ -126,6 +138,14 @@ public sealed class Message
             throw new DomainException("Message.PersonalDataFound", findings.Count);
         }
 
+        EnsureCurrentTargets(targets);
+        var route = ApproverPolicy.RouteFor(author, targets);
+        if (ApproverPolicy.Deciders(candidates, AuthorId, authorChain, targets, route).Count == 0)
+        {
+            throw new DomainException(route == ApprovalRoute.Superior ? "Message.NoApprover.Superior" : "Message.NoApprover", targets.First().Name);
+        }
+
+        ApprovalRoute = route;
         CurrentVersion.MarkSubmitted(findings.Count > 0 ? justification : null, now);
         Status = MessageStatus.Submitted;
         SubmittedAt = now;
@@ -251,16 +271,21 @@ public sealed class Message
         StaffMember approver, string? approverRole, IReadOnlyList<Guid> authorChain, IReadOnlyCollection<TargetGroup> targets, string seenHash)
     {
         EnsureStatus("Message.NotAwaitingDecision", MessageStatus.Submitted);
-        ApproverPolicy.EnsureMayDecide(approver, approverRole, AuthorId, authorChain, targets);
-        var current = CurrentVersion.Targets.Select(t => t.GroupId).ToHashSet();
-        if (!current.SetEquals(targets.Select(t => t.GroupId)))
-        {
-            throw new ArgumentException("Pass the current version's target groups.", nameof(targets));
-        }
+        ApproverPolicy.EnsureMayDecide(approver, approverRole, AuthorId, authorChain, targets, ApprovalRoute);
+        EnsureCurrentTargets(targets);
 
         if (!string.Equals(seenHash, CurrentContentHash, StringComparison.Ordinal))
         {
             throw new DomainException("Message.ContentChanged");
+        }
+    }
+
+    private void EnsureCurrentTargets(IReadOnlyCollection<TargetGroup> targets)
+    {
+        var current = CurrentVersion.Targets.Select(t => t.GroupId).ToHashSet();
+        if (!current.SetEquals(targets.Select(t => t.GroupId)))
+        {
+            throw new ArgumentException("Pass the current version's target groups.", nameof(targets));
         }
     }
 

@@ -48,11 +48,12 @@ public sealed class ApproverPolicyTests
         var head = StaffMember.Create(Guid.NewGuid(), "Drita Kola", "drita@kqz.gov.al", null, Rank.HeadOfSector, MessageWorld.Daz, MessageWorld.Now);
         head.ReportTo(world.DazDirector, world.All);
         world.All[head.Id] = head;
+        world.Roles[head.Id] = StaffRole.Director;
         var officer = StaffMember.Create(Guid.NewGuid(), "Ana Deda", "ana@kqz.gov.al", null, Rank.Specialist, MessageWorld.Daz, MessageWorld.Now);
         officer.ReportTo(head, world.All);
         world.All[officer.Id] = officer;
         var message = Message.Draft(officer, new MessageDraft("Tekst", null, null, null, false), [world.Kzaz1], MessageWorld.Now);
-        message.Submit(officer, null, MessageWorld.Now);
+        world.Submit(message, officer);
 
         var exception = Assert.Throws<DomainException>(() => message.Approve(
             head, StaffRole.Director, world.ChainOf(officer), [world.Kzaz1], message.CurrentContentHash, MessageWorld.Now, MessageWorld.Now));
@@ -84,7 +85,7 @@ public sealed class ApproverPolicyTests
     {
         var sgGroup = world.Kzaz1 with { GroupId = 9, Name = "KZAZ 9", AdministratorId = world.SecretaryGeneral.Id };
         var message = Message.Draft(world.Officer, new MessageDraft("Tekst", null, null, null, false), [sgGroup], MessageWorld.Now);
-        message.Submit(world.Officer, null, MessageWorld.Now);
+        world.Submit(message, targets: [sgGroup]);
 
         message.Approve(world.SecretaryGeneral, StaffRole.SecretaryGeneral, world.ChainOf(world.Officer), [sgGroup], message.CurrentContentHash, MessageWorld.Now, MessageWorld.Now);
 

@@ -26,10 +26,10 @@ public sealed class MessageLifecycleTests
     public void Submit_moves_a_draft_to_submitted_and_a_second_submit_is_refused()
     {
         var message = world.Draft();
-        message.Submit(world.Officer, null, MessageWorld.Now);
+        world.Submit(message);
 
         Assert.Equal(MessageStatus.Submitted, message.Status);
-        Assert.Equal("Message.NotSubmittable", Refused(() => message.Submit(world.Officer, null, MessageWorld.Now)).Code);
+        Assert.Equal("Message.NotSubmittable", Refused(() => world.Submit(message)).Code);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class MessageLifecycleTests
     {
         var message = world.Draft();
 
-        Assert.Equal("Message.NotAuthor", Refused(() => message.Submit(world.Peer, null, MessageWorld.Now)).Code);
+        Assert.Equal("Message.NotAuthor", Refused(() => world.Submit(message, world.Peer)).Code);
         Assert.Equal(MessageStatus.Draft, message.Status);
     }
 
@@ -84,7 +84,7 @@ public sealed class MessageLifecycleTests
         Assert.Equal("Shtoni orën.", message.DecisionReason);
 
         message.Edit(world.Officer, new MessageDraft("Mbledhja nesër në orën 11:00.", null, null, null, false), [world.Kzaz1], MessageWorld.Now);
-        message.Submit(world.Officer, null, MessageWorld.Now);
+        world.Submit(message);
 
         Assert.Equal(MessageStatus.Submitted, message.Status);
         Assert.Equal(2, message.CurrentVersionNumber);
@@ -98,7 +98,7 @@ public sealed class MessageLifecycleTests
 
         Assert.Equal(MessageStatus.Rejected, message.Status);
         Assert.Equal("Message.NotEditable", Refused(() => message.Edit(world.Officer, new MessageDraft("Tjetër", null, null, null, false), [world.Kzaz1], MessageWorld.Now)).Code);
-        Assert.Equal("Message.NotSubmittable", Refused(() => message.Submit(world.Officer, null, MessageWorld.Now)).Code);
+        Assert.Equal("Message.NotSubmittable", Refused(() => world.Submit(message)).Code);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class MessageLifecycleTests
         var message = world.Submitted();
         var seen = message.CurrentContentHash;
         message.Edit(world.Officer, new MessageDraft("Teksti i ri.", null, null, null, false), [world.Kzaz1], MessageWorld.Now);
-        message.Submit(world.Officer, null, MessageWorld.Now);
+        world.Submit(message);
 
         Assert.Equal("Message.ContentChanged", Refused(() => world.Approve(message, world.DazDirector, StaffRole.Director, hash: seen)).Code);
         Assert.Empty(message.Approvals);
@@ -162,7 +162,7 @@ public sealed class MessageLifecycleTests
         var approvedHash = message.CurrentContentHash;
         world.Approve(message, world.DazDirector, StaffRole.Director);
         message.Edit(world.Officer, new MessageDraft("Tekst tjetër pas miratimit.", null, null, null, false), [world.Kzaz1], MessageWorld.Now);
-        message.Submit(world.Officer, null, MessageWorld.Now);
+        world.Submit(message);
 
         Assert.Equal("Message.ContentChanged", Refused(() => world.Approve(message, world.DazDirector, StaffRole.Director, hash: approvedHash)).Code);
         Assert.Equal(MessageStatus.Submitted, message.Status);
@@ -191,7 +191,7 @@ public sealed class MessageLifecycleTests
     public void Message_not_approved_before_its_send_time_expires_and_can_no_longer_be_approved()
     {
         var message = world.Draft(sendAt: MessageWorld.Now.AddHours(1));
-        message.Submit(world.Officer, null, MessageWorld.Now);
+        world.Submit(message);
         var later = MessageWorld.Now.AddHours(2);
 
         Assert.Equal("Message.SendTimePassed", Refused(() => world.Approve(message, world.DazDirector, StaffRole.Director, stepUp: later, at: later)).Code);

@@ -20,12 +20,13 @@ internal sealed class MessageWorld
 
     public MessageWorld()
     {
-        SecretaryGeneral = Staff("Arben Përmeti", Rank.SecretaryGeneral, Sp, null);
-        DazDirector = Staff("Besnik Leka", Rank.Director, Daz, SecretaryGeneral);
-        DldDirector = Staff("Ermira Çela", Rank.Director, Dld, SecretaryGeneral);
-        Officer = Staff("Teuta Marku", Rank.Specialist, Daz, DazDirector);
-        Peer = Staff("Mira Hoxha", Rank.Specialist, Daz, DazDirector);
-        Administrator = Staff("Klea Ndreu", Rank.HeadOfSector, Dld, DldDirector);
+        SecretaryGeneral = Staff("Arben Përmeti", Rank.SecretaryGeneral, Sp, null, StaffRole.SecretaryGeneral);
+        DazDirector = Staff("Besnik Leka", Rank.Director, Daz, SecretaryGeneral, StaffRole.Director);
+        DldDirector = Staff("Ermira Çela", Rank.Director, Dld, SecretaryGeneral, StaffRole.Director);
+        Officer = Staff("Teuta Marku", Rank.Specialist, Daz, DazDirector, StaffRole.CommunicationOfficer);
+        Peer = Staff("Mira Hoxha", Rank.Specialist, Daz, DazDirector, StaffRole.CommunicationOfficer);
+        Operator = Staff("Sokol Tafaj", Rank.Specialist, Dld, DldDirector, StaffRole.HelplineOperator);
+        Administrator = Staff("Klea Ndreu", Rank.HeadOfSector, Dld, DldDirector, StaffRole.SystemAdministrator);
         Kzaz1 = new TargetGroup(1, "KZAZ 1", Daz, DazDirector.Id, false, true, true);
         Kzaz2 = new TargetGroup(2, "KZAZ 2", Daz, DazDirector.Id, false, true, true);
         TechnicalStaff = new TargetGroup(3, "Stafi teknik – KZAZ 1", Daz, DldDirector.Id, false, true, true);
@@ -42,6 +43,9 @@ internal sealed class MessageWorld
     public StaffMember Officer { get; }
 
     public StaffMember Peer { get; }
+
+    /// <summary>A help-line operator of Logistics (§8), who reaches DAZ groups only through a transmit grant.</summary>
+    public StaffMember Operator { get; }
 
     public StaffMember Administrator { get; }
 
@@ -66,9 +70,22 @@ internal sealed class MessageWorld
     public Message Submitted(params TargetGroup[] targets)
     {
         var message = Draft(targets: targets);
-        message.Submit(Officer, null, Now);
+        Submit(message);
         return message;
     }
+
+    /// <summary>The role each person's account holds.</summary>
+    public Dictionary<Guid, string> Roles { get; } = [];
+
+    /// <summary>Everyone active whose role decides, as the web host passes them to <see cref="Message.Submit"/>.</summary>
+    public IReadOnlyList<ApproverCandidate> Candidates =>
+        All.Values.Where(s => s.IsActive && ApproverPolicy.RoleMayApprove(Roles.GetValueOrDefault(s.Id)))
+            .Select(s => new ApproverCandidate(s, Roles[s.Id])).ToList();
+
+    /// <summary>Submits as the author would, with the current version's groups (the world's, unless given).</summary>
+    public void Submit(
+        Message message, StaffMember? who = null, string? justification = null, DateTimeOffset? at = null, IReadOnlyCollection<TargetGroup>? targets = null) =>
+        message.Submit(who ?? Officer, justification, targets ?? TargetsOf(message), ChainOf(All[message.AuthorId]), Candidates, at ?? Now);
 
     public IReadOnlyList<TargetGroup> TargetsOf(Message message)
     {
@@ -79,10 +96,11 @@ internal sealed class MessageWorld
     public void Approve(Message message, StaffMember approver, string role, string? hash = null, DateTimeOffset? stepUp = null, DateTimeOffset? at = null) =>
         message.Approve(approver, role, ChainOf(Officer), TargetsOf(message), hash ?? message.CurrentContentHash, stepUp ?? Now, at ?? Now);
 
-    private StaffMember Staff(string name, Rank rank, int directorate, StaffMember? superior)
+    public StaffMember Staff(string name, Rank rank, int directorate, StaffMember? superior, string role)
     {
         var member = StaffMember.Create(Guid.NewGuid(), name, name.Replace(' ', '.') + "@kqz.gov.al", null, rank, directorate, Now.AddYears(-1));
         All[member.Id] = member;
+        Roles[member.Id] = role;
         member.ReportTo(superior, All);
         return member;
     }

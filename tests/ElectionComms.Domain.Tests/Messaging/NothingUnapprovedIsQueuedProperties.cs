@@ -62,7 +62,7 @@ public sealed class NothingUnapprovedIsQueuedProperties
                             message.Edit(who, new MessageDraft(texts[text], null, null, null, false), [text % 2 == 0 ? world.Kzaz1 : world.Kzaz2], clock);
                             break;
                         case Act.Submit:
-                            message.Submit(who, text == 3 ? "Linja zyrtare." : null, clock);
+                            world.Submit(message, who, text == 3 ? "Linja zyrtare." : null, clock);
                             break;
                         case Act.Withdraw:
                             message.Withdraw(who, clock);

@@ -15,6 +15,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.ToTable("messages");
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(32);
+        builder.Property(m => m.ApprovalRoute).HasConversion<string>().HasMaxLength(16).HasDefaultValue(ApprovalRoute.Chain).HasSentinel((ApprovalRoute)(-1));
         builder.Property(m => m.CurrentContentHash).HasMaxLength(64).IsFixedLength();
         builder.Property(m => m.DecisionReason).HasMaxLength(Message.ReasonMaxLength);
         builder.Ignore(m => m.CurrentVersion);

@@ -37,6 +37,9 @@ public sealed class MessagesSeeder(AppDbContext db, TimeProvider clock)
         var directorateId = account.DirectorateId;
         TargetGroup Target(Group g) => new(g.Id, g.Name, directorateId, g.AdministratorId, g.IsTestGroup, true, true);
         var chain = new[] { daz.Id, staff[DemoAccounts.SecretaryGeneral.Email].Id };
+        ApproverCandidate[] deciders = [new(daz, StaffRole.Director)];
+        void Submit(Message message, Group group, string? justification, DateTimeOffset at) =>
+            message.Submit(officer, justification, [Target(group)], chain, deciders, at);
         Message Draft(string text, Group group, int daysAgo, DateTimeOffset? sendAt = null, bool isTest = false)
         {
             var message = Message.Draft(officer, new MessageDraft(text, null, null, sendAt, isTest), [Target(group)], now.AddDays(-daysAgo));
@@ -47,22 +50,22 @@ public sealed class MessagesSeeder(AppDbContext db, TimeProvider clock)
         Draft("Përkujtesë: *mbledhja e KZAZ-së* nesër në orën 10:00 në sallën e këshillit bashkiak.", groups[0], 0);
 
         var pending = Draft("Njoftim: afati për dorëzimin e listave të anëtarëve të KQV-ve është e premte, ora 16:00.", groups[Math.Min(1, groups.Count - 1)], 1, now.AddDays(2));
-        pending.Submit(officer, null, now.AddHours(-5));
+        Submit(pending, groups[Math.Min(1, groups.Count - 1)], null, now.AddHours(-5));
 
         var withPersonalData = Draft("Për pyetje për pagesat kontaktoni koordinatorin në 0692345678.", groups[^1], 1);
-        withPersonalData.Submit(officer, "Numri është linja zyrtare e koordinatorit, jo numër privat.", now.AddHours(-2));
+        Submit(withPersonalData, groups[^1], "Numri është linja zyrtare e koordinatorit, jo numër privat.", now.AddHours(-2));
 
         var returned = Draft("Trajnimi i komisionerëve zhvillohet të shtunën.", groups[0], 3);
-        returned.Submit(officer, null, now.AddDays(-3));
+        Submit(returned, groups[0], null, now.AddDays(-3));
         returned.RequestChanges(daz, StaffRole.Director, chain, [Target(groups[0])], returned.CurrentContentHash, "Shtoni orën dhe vendin e trajnimit.", now.AddDays(-2));
 
         var approved = Draft("Materialet zgjedhore shpërndahen nga magazina e KZAZ-së nga ora 08:00.", groups[0], 4);
-        approved.Submit(officer, null, now.AddDays(-4));
+        Submit(approved, groups[0], null, now.AddDays(-4));
         approved.Approve(daz, StaffRole.Director, chain, [Target(groups[0])], approved.CurrentContentHash, now.AddDays(-4), now.AddDays(-4));
         db.PublishingQueue.Add(approved.Enqueue(now.AddDays(-4)));
 
         var test = Draft("Provë e kanalit: ky mesazh shkon vetëm në grupin e provës.", testGroup, 0, isTest: true);
-        test.Submit(officer, null, now.AddMinutes(-30));
+        Submit(test, testGroup, null, now.AddMinutes(-30));
         await db.SaveChangesAsync(cancellationToken);
 
         if (scale == DemoScale.National)

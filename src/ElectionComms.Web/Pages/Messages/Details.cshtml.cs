@@ -77,10 +77,11 @@ public sealed class DetailsModel(
     }
 
     public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, (message, me, _, now) =>
+        ActAsync(id, async (message, me, _, now) =>
         {
-            message.Submit(me, Input.Justification, now);
-            return Task.CompletedTask;
+            // ADR 0017: the route and whether anyone can decide are settled now, from the groups as the author reaches them.
+            var (chain, targets) = await DecisionContextAsync(message, cancellationToken);
+            message.Submit(me, Input.Justification, targets, chain, await access.ApproverCandidatesAsync(cancellationToken), now);
         }, "Messages.SubmittedDone", cancellationToken);
 
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken) =>

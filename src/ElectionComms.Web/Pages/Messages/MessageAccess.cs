@@ -10,8 +10,8 @@ namespace ElectionComms.Web.Pages.Messages;
 /// <summary>
 /// Who sees which messages and what the message rules need from the database, written once. The Secretary General
 /// and auditors read every message; a director reads their directorate's messages and those to groups they
-/// administer; everyone else reads their own. The queue holds the submitted messages a director may decide on:
-/// authored by someone who reports to them (directly or further down) and aimed only at groups they answer for.
+/// administer, and those of their reports on the superior route; everyone else reads their own. The queue holds the
+/// submitted messages a director may decide on, by the route fixed at submission (ADR 0017, <see cref="ApproverPolicy"/>).
 /// </summary>
 public sealed class MessageAccess(AppDbContext db, ReadModelCache cache, TimeProvider clock)
 {
@@ -25,7 +25,12 @@ public sealed class MessageAccess(AppDbContext db, ReadModelCache cache, TimePro
                 return db.Messages;
             case StaffRole.Director:
                 var standing = await StandingAsync(user.Id, cancellationToken);
-                var own = db.Messages.Where(m => m.AuthorId == user.Id || m.DirectorateId == standing.DirectorateId);
+
+                // A message on the superior route (ADR 0017) is decided up the author's chain, wherever its groups are.
+                var reports = standing.Reports;
+                var own = db.Messages.Where(m =>
+                    m.AuthorId == user.Id || m.DirectorateId == standing.DirectorateId ||
+                    (m.ApprovalRoute == ApprovalRoute.Superior && reports.Contains(m.AuthorId)));
                 if (standing.GroupsElsewhere.Count == 0)
                 {
                     return own;
@@ -36,6 +41,7 @@ public sealed class MessageAccess(AppDbContext db, ReadModelCache cache, TimePro
                 return db.Messages.Where(m =>
                     m.AuthorId == user.Id ||
                     m.DirectorateId == standing.DirectorateId ||
+                    (m.ApprovalRoute == ApprovalRoute.Superior && reports.Contains(m.AuthorId)) ||
                     (directorates.Contains(m.DirectorateId) &&
                      db.MessageVersionTargets.Any(t => t.VersionId == m.CurrentVersionId && groups.Contains(t.GroupId))));
             default:
@@ -57,17 +63,22 @@ public sealed class MessageAccess(AppDbContext db, ReadModelCache cache, TimePro
             return db.Messages.Where(_ => false);
         }
 
+        // ApproverPolicy.Refusal by route: chain → a report's message to groups this user answers for; grant → anyone's
+        // message (not their own) to groups they answer for; superior → a report's message, wherever it goes.
+        var me = user.Id;
         var reports = standing.Reports;
-        var waiting = db.Messages.Where(m => m.Status == MessageStatus.Submitted && reports.Contains(m.AuthorId));
+        var waiting = db.Messages.Where(m => m.Status == MessageStatus.Submitted && m.AuthorId != me && (
+            m.ApprovalRoute == ApprovalRoute.Grant || reports.Contains(m.AuthorId)));
         if (standing.GroupsElsewhere.Count == 0)
         {
-            return waiting.Where(m => m.DirectorateId == standing.DirectorateId);
+            return waiting.Where(m => m.ApprovalRoute == ApprovalRoute.Superior || m.DirectorateId == standing.DirectorateId);
         }
 
         // Outside their own directorate a director answers for a message only when they administer every target.
         var groups = standing.GroupsElsewhere;
         var directorates = standing.DirectoratesElsewhere;
         return waiting.Where(m =>
+            m.ApprovalRoute == ApprovalRoute.Superior ||
             m.DirectorateId == standing.DirectorateId ||
             (directorates.Contains(m.DirectorateId) &&
              db.MessageVersionTargets.Where(t => t.VersionId == m.CurrentVersionId).All(t => groups.Contains(t.GroupId))));
@@ -103,9 +114,23 @@ public sealed class MessageAccess(AppDbContext db, ReadModelCache cache, TimePro
                 g.AdministratorId,
                 g.IsTestGroup,
                 g.Status == GroupStatus.Active,
-                transmittable.Contains(g.Id)))
+                transmittable.Contains(g.Id),
+                g.Officers.Any(o => o.StaffMemberId == authorId)))
             .ToListAsync(cancellationToken);
         return targets.Count == ids.Count ? targets : throw new Domain.Common.DomainException("Message.TargetUnknown");
+    }
+
+    /// <summary>Everyone who might decide on a message: active staff whose account holds a deciding role.</summary>
+    public async Task<IReadOnlyList<ApproverCandidate>> ApproverCandidatesAsync(CancellationToken cancellationToken = default)
+    {
+        string[] deciding = [StaffRole.Director, StaffRole.SecretaryGeneral];
+        var rows = await db.Staff.AsNoTracking()
+            .Where(s => s.IsActive && s.Rank >= Rank.Director)
+            .SelectMany(s => db.UserRoles.Where(ur => ur.UserId == s.Id)
+                .SelectMany(ur => db.Roles.Where(r => r.Id == ur.RoleId && deciding.Contains(r.Name!)))
+                .Select(r => new { Staff = s, Role = r.Name }))
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new ApproverCandidate(r.Staff, r.Role)).ToList();
     }
 
     /// <summary>The author's superiors, nearest first.</summary>
