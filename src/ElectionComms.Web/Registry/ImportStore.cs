@@ -151,7 +151,11 @@ public sealed class ImportStore(IConfiguration configuration, IHostEnvironment e
     {
         var options = new FileStreamOptions
         {
-            Mode = mode, Access = FileAccess.Write, Share = FileShare.None, BufferSize = bufferSize, Options = FileOptions.Asynchronous,
+            Mode = mode,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            BufferSize = bufferSize,
+            Options = FileOptions.Asynchronous,
         };
         if (!OperatingSystem.IsWindows())
         {
