@@ -21,7 +21,8 @@ WORKDIR /app
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     DOTNET_CLI_TELEMETRY_OPTOUT=1
 # Writable folder for file logs; the app runs as the non-root "app" user of the image.
-RUN mkdir -p /app/logs && chown "$APP_UID" /app/logs
+# Roster uploads wait in App_Data/uploads, readable by the portal user only (ADR 0018).
+RUN mkdir -p /app/logs /app/App_Data/uploads && chown "$APP_UID" /app/logs /app/App_Data /app/App_Data/uploads && chmod 700 /app/App_Data/uploads
 COPY --from=build /app/publish ./
 USER $APP_UID
 EXPOSE 8080

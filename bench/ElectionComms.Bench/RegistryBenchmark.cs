@@ -74,7 +74,7 @@ internal static class RegistryBenchmark
                 {
                     await using var db = Db();
                     return await new RosterImporter(db, NullLogger<RosterImporter>.Instance)
-                        .ApplyAsync(electionId, path, format, ImportMode.FullRoster, preview.Outcome, "bench", CancellationToken.None);
+                        .ApplyAsync(electionId, path, format, ImportMode.FullRoster, preview.Outcome, new EndingConfirmation(preview.Outcome.Ended, Many: true), "bench", CancellationToken.None);
                 });
                 if (apply.Outcome.FileError is not null || apply.Outcome.New != size || preview.Outcome.Errors.Count > 0)
                 {

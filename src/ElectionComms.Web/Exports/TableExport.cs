@@ -73,10 +73,13 @@ public static class TableExport
         Stream output, IReadOnlyList<string> headers, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
         var count = 0;
+        await using var rowsRead = rows.GetAsyncEnumerator(cancellationToken);
+        var any = await rowsRead.MoveNextAsync();
         async IAsyncEnumerable<Dictionary<string, object?>> Records()
         {
-            await foreach (var row in rows.WithCancellation(cancellationToken))
+            for (var more = any; more; more = await rowsRead.MoveNextAsync())
             {
+                var row = rowsRead.Current;
                 var record = new Dictionary<string, object?>(headers.Count);
                 for (var i = 0; i < headers.Count; i++)
                 {
@@ -88,9 +91,22 @@ public static class TableExport
             }
         }
 
+        // With no rows MiniExcel cannot see the columns, so an empty table is written from the headers (a template).
+        object sheet = any ? Records() : EmptyTable(headers);
         await using var buffer = new FileBufferingWriteStream();
-        await MiniExcel.SaveAsAsync(buffer, Records(), configuration: new OpenXmlConfiguration { FastMode = false }, cancellationToken: cancellationToken);
+        await MiniExcel.SaveAsAsync(buffer, sheet, configuration: new OpenXmlConfiguration { FastMode = false }, cancellationToken: cancellationToken);
         await buffer.DrainBufferAsync(output, cancellationToken);
         return count;
+    }
+
+    private static System.Data.DataTable EmptyTable(IReadOnlyList<string> headers)
+    {
+        var table = new System.Data.DataTable();
+        foreach (var header in headers)
+        {
+            table.Columns.Add(header, typeof(string));
+        }
+
+        return table;
     }
 }

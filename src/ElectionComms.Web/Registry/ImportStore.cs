@@ -9,23 +9,44 @@ public sealed record StoredImport(
     long Size, DateTimeOffset UploadedAt, ImportOutcome? Preview);
 
 /// <summary>
-/// Uploaded roster files wait on disk (never in memory) between preview and apply, in the directory set by
-/// Registry:ImportDirectory (default: the system temp directory). Files older than a day are removed on the next upload.
+/// Uploaded roster files hold names and numbers (§10). They wait on disk (never in memory) between preview and apply in
+/// the portal's own folder, Uploads:Folder (default App_Data/uploads under the content root), which only the portal's
+/// user may read (folder 0700, files 0600). They are deleted on apply or discard, and abandoned ones within an hour by
+/// <see cref="UploadSweeper"/> (ADR 0018).
 /// </summary>
-public sealed class ImportStore(IConfiguration configuration, TimeProvider clock)
+public sealed class ImportStore(IConfiguration configuration, IHostEnvironment environment, TimeProvider clock)
 {
     /// <summary>20 MB: about 200,000 roster rows, four times the national administration.</summary>
     public const long MaxFileBytes = 20L * 1024 * 1024;
 
+    /// <summary>An upload neither applied nor discarded within this time is deleted.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromHours(1);
+
+    private const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode FileMode600 = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
-    private string Directory
+    /// <summary>The folder, created 0700 (and set so if it already existed).</summary>
+    public string Directory
     {
         get
         {
-            var path = configuration["Registry:ImportDirectory"];
-            path = string.IsNullOrWhiteSpace(path) ? Path.Combine(Path.GetTempPath(), "electioncomms-imports") : path;
-            System.IO.Directory.CreateDirectory(path);
+            var path = configuration["Uploads:Folder"];
+            path = Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? Path.Combine("App_Data", "uploads") : path, environment.ContentRootPath);
+            if (OperatingSystem.IsWindows())
+            {
+                System.IO.Directory.CreateDirectory(path);
+            }
+            else
+            {
+                System.IO.Directory.CreateDirectory(path, FolderMode);
+                if (File.GetUnixFileMode(path) != FolderMode)
+                {
+                    File.SetUnixFileMode(path, FolderMode);
+                }
+            }
+
             return path;
         }
     }
@@ -36,7 +57,6 @@ public sealed class ImportStore(IConfiguration configuration, TimeProvider clock
     public async Task<StoredImport?> SaveAsync(
         IFormFile file, Guid ownerId, int electionId, ImportMode mode, CancellationToken cancellationToken)
     {
-        RemoveExpired();
         if (file.Length > MaxFileBytes)
         {
             return null;
@@ -45,7 +65,7 @@ public sealed class ImportStore(IConfiguration configuration, TimeProvider clock
         var id = Guid.NewGuid();
         var path = FilePath(id);
         await using (var source = file.OpenReadStream())
-        await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+        await using (var target = new FileStream(path, Private(FileMode.CreateNew, 64 * 1024)))
         {
             await source.CopyToAsync(target, cancellationToken);
         }
@@ -79,7 +99,7 @@ public sealed class ImportStore(IConfiguration configuration, TimeProvider clock
 
     public async Task WriteAsync(StoredImport import, CancellationToken cancellationToken)
     {
-        await using var stream = new FileStream(MetaPath(import.Id), FileMode.Create, FileAccess.Write, FileShare.None);
+        await using var stream = new FileStream(MetaPath(import.Id), Private(FileMode.Create, 4096));
         await JsonSerializer.SerializeAsync(stream, import, Json, cancellationToken);
     }
 
@@ -97,22 +117,51 @@ public sealed class ImportStore(IConfiguration configuration, TimeProvider clock
 
     private string MetaPath(Guid id) => Path.Combine(Directory, id.ToString("N") + ".json");
 
-    private void RemoveExpired()
+    /// <summary>
+    /// Deletes the uploads older than <see cref="MaxAge"/> (by the time the file was written) with their previews;
+    /// returns how many imports were removed. Called by <see cref="UploadSweeper"/>.
+    /// </summary>
+    public int RemoveAbandoned()
     {
-        var limit = clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        var limit = clock.GetUtcNow().UtcDateTime - MaxAge;
+        var removed = 0;
         foreach (var file in new DirectoryInfo(Directory).EnumerateFiles())
         {
-            if (file.LastWriteTimeUtc < limit)
+            if (file.LastWriteTimeUtc >= limit)
             {
-                try
-                {
-                    file.Delete();
-                }
-                catch (IOException)
-                {
-                    // Another request is reading it; the next upload tries again.
-                }
+                continue;
+            }
+
+            try
+            {
+                file.Delete();
+                removed += file.Extension == ".upload" ? 1 : 0;
+            }
+            catch (IOException)
+            {
+                // Another request is reading it; the next sweep tries again.
             }
         }
+
+        return removed;
+    }
+
+    /// <summary>Created readable and writable by the portal's user only (0600), whatever the process umask.</summary>
+    private static FileStreamOptions Private(FileMode mode, int bufferSize)
+    {
+        var options = new FileStreamOptions
+        {
+            Mode = mode,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            BufferSize = bufferSize,
+            Options = FileOptions.Asynchronous,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = FileMode600;
+        }
+
+        return options;
     }
 }

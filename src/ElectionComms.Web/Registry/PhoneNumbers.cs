@@ -9,6 +9,12 @@ public enum PhoneProblem
     Required = 1,
     NotANumber = 2,
     Invalid = 3,
+
+    /// <summary>Fewer digits than a number of its country has (an Albanian number cut short, not a foreign one).</summary>
+    TooShort = 4,
+
+    /// <summary>More digits than a number of its country has.</summary>
+    TooLong = 5,
 }
 
 /// <summary>The outcome of <see cref="PhoneNumbers.Normalise"/>: an E.164 number, or the problem.</summary>
@@ -36,6 +42,12 @@ public static class PhoneNumbers
             return new(null, PhoneProblem.Required);
         }
 
+        // Letters are not digits: libphonenumber would read "01a9" as the vanity number 0129.
+        if (text.Any(c => !char.IsAsciiDigit(c) && !char.IsWhiteSpace(c) && c is not ('+' or '-' or '(' or ')' or '.' or '/')))
+        {
+            return new(null, PhoneProblem.NotANumber);
+        }
+
         // "355 69 123 4567" without + or 00 is the country code written bare (Excel drops the +).
         var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
         if (text[0] != '+' && !text.StartsWith("00", StringComparison.Ordinal) && digits.StartsWith(AlbanianCode, StringComparison.Ordinal)
@@ -54,9 +66,47 @@ public static class PhoneNumbers
             return new(null, PhoneProblem.NotANumber);
         }
 
-        return Util.IsValidNumber(number)
-            ? new(Util.Format(number, PhoneNumberFormat.E164), PhoneProblem.None)
-            : new(null, PhoneProblem.Invalid);
+        if (Util.IsValidNumber(number))
+        {
+            return new(Util.Format(number, PhoneNumberFormat.E164), PhoneProblem.None);
+        }
+
+        // An Albanian number has 8 (fixed line) or 9 (mobile) digits after the 0; "069 123" is cut short, not foreign.
+        if (number.CountryCode == 355)
+        {
+            var length = Util.GetNationalSignificantNumber(number).Length;
+            return length < 8 ? new(null, PhoneProblem.TooShort) : length > 9 ? new(null, PhoneProblem.TooLong) : new(null, PhoneProblem.Invalid);
+        }
+
+        return Util.IsPossibleNumberWithReason(number) switch
+        {
+            PhoneNumberUtil.ValidationResult.TOO_SHORT or PhoneNumberUtil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY => new(null, PhoneProblem.TooShort),
+            PhoneNumberUtil.ValidationResult.TOO_LONG => new(null, PhoneProblem.TooLong),
+            _ => new(null, PhoneProblem.Invalid),
+        };
+    }
+
+    /// <summary>
+    /// A number as typed, masked for a message or an error file (§10): a valid one as <see cref="Mask"/> does, anything
+    /// else with every digit hidden but in the last two characters, so that "01a9" shows as "**a9" and "069 12" as
+    /// "*** 12": the clerk can still find the cell.
+    /// </summary>
+    public static string MaskTyped(string? typed)
+    {
+        var text = typed?.Trim() ?? string.Empty;
+        var phone = Normalise(text);
+        if (phone.IsValid)
+        {
+            return Mask(phone.E164);
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length - 2; i++)
+        {
+            chars[i] = char.IsAsciiDigit(chars[i]) ? '*' : chars[i];
+        }
+
+        return new string(chars);
     }
 
     /// <summary>

@@ -14,13 +14,16 @@ namespace ElectionComms.Web.Registry;
 public sealed partial class RosterImporter(AppDbContext db, ILogger<RosterImporter> logger)
 {
     public Task<ImportOutcome> PreviewAsync(int electionId, string path, RosterFormat format, ImportMode mode, CancellationToken cancellationToken) =>
-        RunAsync(electionId, path, format, mode, expected: null, endReason: string.Empty, cancellationToken);
+        RunAsync(electionId, path, format, mode, expected: null, confirmation: null, endReason: string.Empty, cancellationToken);
 
-    /// <summary>Validates again and writes, unless the outcome differs from <paramref name="expected"/> (the preview).</summary>
+    /// <summary>
+    /// Validates again and writes, unless the outcome differs from <paramref name="expected"/> (the preview) or the
+    /// people it would end were not confirmed (<see cref="RosterEnding"/>).
+    /// </summary>
     public Task<ImportOutcome> ApplyAsync(
-        int electionId, string path, RosterFormat format, ImportMode mode, ImportOutcome expected, string endReason,
-        CancellationToken cancellationToken) =>
-        RunAsync(electionId, path, format, mode, expected, endReason, cancellationToken);
+        int electionId, string path, RosterFormat format, ImportMode mode, ImportOutcome expected, EndingConfirmation confirmation,
+        string endReason, CancellationToken cancellationToken) =>
+        RunAsync(electionId, path, format, mode, expected, confirmation, endReason, cancellationToken);
 
     /// <summary>
     /// Rows made in code (the demo seed) go through the same staging, checks and audited bulk write as a file, without
@@ -39,16 +42,17 @@ public sealed partial class RosterImporter(AppDbContext db, ILogger<RosterImport
             }
         }
 
-        return RunAsync(electionId, Counted(), [], () => read, mode, expected: null, write: true, endReason, cancellationToken);
+        return RunAsync(electionId, Counted(), [], [], () => read, mode, expected: null, confirmation: null, write: true, endReason, cancellationToken);
     }
 
     private async Task<ImportOutcome> RunAsync(
-        int electionId, string path, RosterFormat format, ImportMode mode, ImportOutcome? expected, string endReason,
-        CancellationToken cancellationToken)
+        int electionId, string path, RosterFormat format, ImportMode mode, ImportOutcome? expected, EndingConfirmation? confirmation,
+        string endReason, CancellationToken cancellationToken)
     {
         // Loaded before the COPY starts: the connection serves one command at a time.
         var parser = new RosterRowParser(await UnitDirectory.LoadAsync(db, electionId, cancellationToken));
         var errors = new List<RowError>();
+        var unread = new List<UnreadRow>();
         var rows = 0;
 
         async IAsyncEnumerable<RosterRow> ValidRows()
@@ -60,16 +64,25 @@ public sealed partial class RosterImporter(AppDbContext db, ILogger<RosterImport
                 {
                     yield return row;
                 }
+                else
+                {
+                    unread.Add(parser.Identify(raw));
+                }
             }
         }
 
-        return await RunAsync(electionId, ValidRows(), errors, () => rows, mode, expected, write: expected is not null, endReason, cancellationToken);
+        return await RunAsync(
+            electionId, ValidRows(), errors, unread, () => rows, mode, expected, confirmation, write: expected is not null, endReason,
+            cancellationToken);
     }
 
     /// <param name="expected">The preview's outcome: apply refuses when the picture changed since.</param>
+    /// <param name="unread">Filled while <paramref name="validRows"/> is read: the rows that failed their own checks.</param>
+    /// <param name="confirmation">What the clerk confirmed about the people a full roster ends; null for the demo seed.</param>
     private async Task<ImportOutcome> RunAsync(
-        int electionId, IAsyncEnumerable<RosterRow> validRows, List<RowError> errors, Func<int> rowsRead, ImportMode mode,
-        ImportOutcome? expected, bool write, string endReason, CancellationToken cancellationToken)
+        int electionId, IAsyncEnumerable<RosterRow> validRows, List<RowError> errors, List<UnreadRow> unread, Func<int> rowsRead,
+        ImportMode mode, ImportOutcome? expected, EndingConfirmation? confirmation, bool write, string endReason,
+        CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -87,11 +100,14 @@ public sealed partial class RosterImporter(AppDbContext db, ILogger<RosterImport
                 return ImportOutcome.Refused(refused.Code, refused.Argument);
             }
 
+            await stage.CopyUnreadAsync(unread, cancellationToken);
             await stage.CheckAsync(cancellationToken);
             errors.AddRange(await stage.ProblemsAsync(cancellationToken));
             var (added, changed, unchanged, ended) = await stage.CountAsync(cancellationToken);
             var rows = rowsRead();
-            var outcome = new ImportOutcome(added, changed, unchanged, ended, rows, [.. errors.OrderBy(e => e.Row)]);
+            var outcome = new ImportOutcome(
+                added, changed, unchanged, ended, rows, [.. errors.OrderBy(e => e.Row)],
+                EndedIds: await stage.EndedAsync(cancellationToken), Active: await stage.ActiveAsync(cancellationToken));
             if (!write)
             {
                 LogPreviewed(logger, electionId, rows, added, changed, unchanged, ended, outcome.Invalid);
@@ -101,6 +117,12 @@ public sealed partial class RosterImporter(AppDbContext db, ILogger<RosterImport
             if (expected is not null && !outcome.SameCountsAs(expected))
             {
                 return outcome with { FileError = "ChangedSincePreview" };
+            }
+
+            if (confirmation is not null
+                && RosterEnding.Refusal(outcome.Ended, outcome.Active, confirmation.Count, confirmation.Many) is { } refusal)
+            {
+                return outcome with { FileError = refusal, FileErrorArgument = outcome.Ended.ToString("N0", System.Globalization.CultureInfo.CurrentCulture) };
             }
 
             try

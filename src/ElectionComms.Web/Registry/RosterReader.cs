@@ -10,13 +10,17 @@ using MiniExcelLibs;
 namespace ElectionComms.Web.Registry;
 
 /// <summary>
-/// Streams a roster file row by row (CSV: UTF-8 with or without BOM, comma or semicolon, CRLF or LF; XLSX: the first
+/// Streams a roster file row by row (CSV: UTF-8 with or without BOM, else Windows-1252 as Excel saves "CSV" on an
+/// Albanian Windows, comma or semicolon, CRLF or LF; XLSX: the first
 /// sheet, cell values as text, formulas never evaluated). Whole-file problems throw <see cref="RosterFileException"/>.
 /// </summary>
 public static class RosterReader
 {
     /// <summary>Throws on bytes that are not UTF-8 instead of replacing them with U+FFFD; skips a UTF-8 BOM.</summary>
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
+
+    /// <summary>Excel's "CSV (comma delimited)" on Windows: ë, ç, Ë and Ç are single bytes (0xEB, 0xE7, 0xCB, 0xC7).</summary>
+    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
 
     public static RosterFormat FormatOf(string fileName, Stream content)
     {
@@ -40,7 +44,9 @@ public static class RosterReader
     private static async IAsyncEnumerable<RawRow> ReadCsvAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-        using var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
+        var encoding = await IsUtf8Async(stream, cancellationToken) ? StrictUtf8 : Windows1252;
+        stream.Position = 0;
+        using var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true,
@@ -74,6 +80,47 @@ public static class RosterReader
         if (!any)
         {
             throw new RosterFileException("NoRows");
+        }
+    }
+
+    /// <summary>
+    /// Whether the whole file decodes as UTF-8, by a decoder that throws on the first invalid byte (no guessing from
+    /// letter frequencies); read once before the rows so a fallback never mixes two encodings in one import. A UTF-16
+    /// file (its BOM is not UTF-8) is refused rather than read as Windows-1252.
+    /// </summary>
+    private static async Task<bool> IsUtf8Async(Stream stream, CancellationToken cancellationToken)
+    {
+        var decoder = StrictUtf8.GetDecoder();
+        var bytes = new byte[64 * 1024];
+        var chars = new char[StrictUtf8.GetMaxCharCount(bytes.Length)];
+        var first = true;
+        int read;
+        while ((read = await stream.ReadAsync(bytes, cancellationToken)) > 0)
+        {
+            if (first && read >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+            {
+                throw new RosterFileException("NotUtf8");
+            }
+
+            first = false;
+            try
+            {
+                decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
+            }
+            catch (DecoderFallbackException)
+            {
+                return false;
+            }
+        }
+
+        try
+        {
+            decoder.GetChars([], 0, 0, chars, 0, flush: true);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
         }
     }
 
@@ -230,7 +277,15 @@ public static class RosterReader
             columns[i] = column;
         }
 
-        var missing = RosterColumns.All.Where(c => !RosterColumns.Optional.Contains(c.Column) && !columns.Contains(c.Column)).ToList();
+        // "Emër" and "Mbiemër" stand for the full name together; "Emri" alone is the full name.
+        var given = Array.IndexOf(columns, RosterColumn.GivenName);
+        if (!columns.Contains(RosterColumn.FullName) && given >= 0 && !columns.Contains(RosterColumn.Surname))
+        {
+            columns[given] = RosterColumn.FullName;
+        }
+
+        var named = columns.Contains(RosterColumn.FullName) || columns.Contains(RosterColumn.GivenName);
+        var missing = RosterColumns.All.Where(c => !(c.Column == RosterColumn.FullName && named)).Where(c => !RosterColumns.Optional.Contains(c.Column) && !columns.Contains(c.Column)).ToList();
         if (missing.Count > 0)
         {
             throw new RosterFileException("MissingColumns", string.Join(", ", missing.Select(m => m.Header)));

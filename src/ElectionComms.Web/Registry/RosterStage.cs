@@ -24,12 +24,23 @@ internal sealed class RosterStage(NpgsqlConnection connection, int electionId, I
          OR p.mandate_to IS DISTINCT FROM s.mandate_to)
         """;
 
-    /// <summary>Active people of the file's units that no row of the file names: a full roster ends them.</summary>
+    /// <summary>
+    /// Active people of the file's units that no row of the file names: a full roster ends them. A row that is in the
+    /// file but failed a check still names its person (ADR 0018): a refused staged row by its number, or by name in
+    /// its unit; a row that failed its own checks (<c>roster_unread</c>) by whichever identifying cells did parse — its
+    /// number, else its name (in its unit, or anywhere when the unit is unreadable), else, with neither name nor number,
+    /// everybody of its unit (or of the file's units) — because it might be any of them.
+    /// </summary>
     internal const string Absent = """
         FROM people p
         WHERE p.election_id = @election AND p.status = 'Active'
           AND EXISTS (SELECT 1 FROM roster_stage u WHERE u.level = p.level AND u.unit_id = p.unit_id)
           AND NOT EXISTS (SELECT 1 FROM roster_stage t WHERE t.person_id = p.id)
+          AND NOT EXISTS (SELECT 1 FROM roster_stage t WHERE t.problem IS NOT NULL
+                          AND (t.phone = p.phone OR (lower(t.full_name) = lower(p.full_name) AND t.level = p.level AND t.unit_id = p.unit_id)))
+          AND NOT EXISTS (SELECT 1 FROM roster_unread r WHERE r.phone = p.phone
+                          OR ((r.full_name IS NULL OR lower(r.full_name) = lower(p.full_name)) AND (r.phone IS NULL OR r.full_name IS NOT NULL)
+                              AND (r.unit_id IS NULL OR (r.level = p.level AND r.unit_id = p.unit_id))))
         """;
 
     private static readonly string[] Checks =
@@ -100,6 +111,53 @@ internal sealed class RosterStage(NpgsqlConnection connection, int electionId, I
                 person_id int, problem text, problem_row int) ON COMMIT DROP
             """,
             cancellationToken);
+        await ExecuteAsync(
+            "CREATE TEMP TABLE roster_unread (row_no int PRIMARY KEY, full_name text, phone text, level text, unit_id int) ON COMMIT DROP",
+            cancellationToken);
+    }
+
+    /// <summary>The rows that failed their own checks, by what identifies them (see <see cref="Absent"/>).</summary>
+    public async Task CopyUnreadAsync(IReadOnlyList<UnreadRow> rows, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "COPY roster_unread (row_no, full_name, phone, level, unit_id) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
+        {
+            await writer.StartRowAsync(cancellationToken);
+            await writer.WriteAsync(row.Number, NpgsqlDbType.Integer, cancellationToken);
+            await writer.WriteAsync((object?)row.FullName ?? DBNull.Value, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync((object?)row.Phone ?? DBNull.Value, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync((object?)row.Level?.ToString() ?? DBNull.Value, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync((object?)row.UnitId ?? DBNull.Value, NpgsqlDbType.Integer, cancellationToken);
+        }
+
+        await writer.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>The ids of the people a full roster ends (none for a list of changes), for the preview's list.</summary>
+    public async Task<List<int>> EndedAsync(CancellationToken cancellationToken)
+    {
+        var ids = new List<int>();
+        if (mode != ImportMode.FullRoster)
+        {
+            return ids;
+        }
+
+        await using var command = Command($"SELECT p.id {Absent} ORDER BY p.id");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt32(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Active people of the election: ending more than a tenth of them needs a second confirmation.</summary>
+    public async Task<int> ActiveAsync(CancellationToken cancellationToken)
+    {
+        await using var command = Command("SELECT count(*) FROM people WHERE election_id = @election AND status = 'Active'");
+        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public async Task CopyAsync(IAsyncEnumerable<RosterRow> rows, CancellationToken cancellationToken)

@@ -43,6 +43,7 @@ internal static class PagesSetup
         services.AddScoped<ElectionComms.Web.Pages.Channels.Groups.ScopeResolver>();
         services.AddScoped<ElectionComms.Web.Pages.Channels.Groups.GroupSaver>();
         services.AddScoped<ElectionComms.Web.Registry.RosterImporter>().AddSingleton<ElectionComms.Web.Registry.ImportStore>();
+        services.AddHostedService<ElectionComms.Web.Registry.UploadSweeper>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = new[] { new CultureInfo(Cultures.Albanian), new CultureInfo(Cultures.English) };

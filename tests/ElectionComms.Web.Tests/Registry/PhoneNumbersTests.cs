@@ -42,12 +42,14 @@ public sealed class PhoneNumbersTests
     [InlineData("   ", PhoneProblem.Required)]
     [InlineData("telefon", PhoneProblem.NotANumber)]
     [InlineData("abc-def", PhoneProblem.NotANumber)]
-    [InlineData("069 123", PhoneProblem.Invalid)]
-    [InlineData("069 123 45678 9", PhoneProblem.Invalid)]
-    [InlineData("+355 12", PhoneProblem.Invalid)]
+    [InlineData("069 123", PhoneProblem.TooShort)]
+    [InlineData("9999", PhoneProblem.TooShort)]
+    [InlineData("01a9", PhoneProblem.NotANumber)]
+    [InlineData("069 123 45678 9", PhoneProblem.TooLong)]
+    [InlineData("+355 12", PhoneProblem.TooShort)]
     [InlineData("0000000000", PhoneProblem.Invalid)]
     [InlineData("+999 123 456 789", PhoneProblem.NotANumber)]
-    [InlineData("347 123 4567", PhoneProblem.Invalid)]
+    [InlineData("347 123 4567", PhoneProblem.TooLong)]
     public void Invalid_input_is_refused_with_its_reason(string? typed, PhoneProblem expected)
     {
         var phone = Phones.Normalise(typed);
@@ -69,4 +71,13 @@ public sealed class PhoneNumbersTests
     [Fact]
     public void Display_spells_the_number_internationally() =>
         Assert.Equal("+355 69 123 4567", Phones.Display("+355691234567"));
+
+    [Theory]
+    [InlineData("069 123 4567", "+355 69 *** **67")]
+    [InlineData("01a9", "**a9")]
+    [InlineData("9999", "**99")]
+    [InlineData(" 069 12 ", "*** 12")]
+    [InlineData(null, "")]
+    public void Typed_value_is_masked_for_messages_valid_or_not(string? typed, string expected) =>
+        Assert.Equal(expected, Phones.MaskTyped(typed));
 }

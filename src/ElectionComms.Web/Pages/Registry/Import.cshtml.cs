@@ -30,13 +30,32 @@ public sealed class ImportModel(
     /// <summary>Invalid rows listed on the page; the downloadable file has all of them.</summary>
     public const int ErrorsShown = 500;
 
+    /// <summary>People a full roster would end, per page of the preview (the download has all of them).</summary>
+    public const int EndedPageSize = 50;
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = PagerModel.PageNumberKey)]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>The number of people to be ended that the clerk typed to confirm (§5c, ADR 0018).</summary>
+    [BindProperty]
+    public int? ConfirmEnded { get; set; }
+
+    /// <summary>The second confirmation, when more than a tenth of the election's active people would be ended.</summary>
+    [BindProperty]
+    public bool ConfirmMany { get; set; }
+
     public IReadOnlyList<ElectionOption> Elections { get; private set; } = [];
+
+    /// <summary>One page of the people the full roster would end, by name.</summary>
+    public Paged<PersonRow>? Ended { get; private set; }
+
+    public PagerModel? EndedPager => Ended?.Pager(new Dictionary<string, string?> { ["id"] = Id?.ToString() });
 
     /// <summary>The uploaded file and its preview, when <see cref="Id"/> names one.</summary>
     public StoredImport? Import { get; private set; }
@@ -56,6 +75,11 @@ public sealed class ImportModel(
             if (Import?.Preview is null)
             {
                 return NotFound();
+            }
+
+            if (Import.Preview.Ended > 0)
+            {
+                Ended = await Paged<PersonRow>.ReadAsync(EndedPeople(Import.Preview), PageNumber, EndedPageSize, cancellationToken);
             }
         }
 
@@ -126,18 +150,28 @@ public sealed class ImportModel(
         {
             var reason = localizer["Registry.EndedByRoster", Truncate(import.FileName, 200)].Value;
             outcome = await importer.ApplyAsync(
-                import.ElectionId, store.FilePath(import.Id), import.Format, import.Mode, import.Preview, reason, cancellationToken);
+                import.ElectionId, store.FilePath(import.Id), import.Format, import.Mode, import.Preview,
+                new EndingConfirmation(ConfirmEnded, ConfirmMany), reason, cancellationToken);
         }
 
+        // A missing or mistyped confirmation leaves the preview standing for another try; anything else needs a new upload.
+        if (outcome.FileError is "EndedNotConfirmed" or "EndedCountDiffers" or "ManyEndedNotConfirmed")
+        {
+            ModelState.AddModelError(string.Empty, FileMessage(outcome.FileError, outcome.FileErrorArgument));
+            return await OnGetAsync(import.ElectionId, cancellationToken);
+        }
+
+        // The upload holds names and numbers (§10): it goes once apply has run, whatever the outcome (ADR 0018).
+        store.Delete(import.Id);
         if (outcome.FileError is { } code)
         {
             ModelState.AddModelError(string.Empty, FileMessage(code, outcome.FileErrorArgument));
-            Import = import;
+            Id = null;
             Elections = await ElectionOption.ListAsync(db, cancellationToken);
+            Input.ElectionId = import.ElectionId;
             return Page();
         }
 
-        store.Delete(import.Id);
         TempData["Status"] = localizer[
             "Registry.Applied", outcome.New.ToString("N0"), outcome.Changed.ToString("N0"), outcome.Unchanged.ToString("N0"),
             outcome.Ended.ToString("N0"), outcome.Invalid.ToString("N0")].Value;
@@ -159,7 +193,10 @@ public sealed class ImportModel(
         return RedirectToPage(new { id = (Guid?)null });
     }
 
-    /// <summary>Every invalid row of the preview as CSV: row, column, reason (no names or numbers leave the server).</summary>
+    /// <summary>
+    /// Every invalid row of the preview as CSV: row, column, reason, then the row's cells as the file has them (phone
+    /// numbers masked, §10), read again from the stored upload so that no copy of them is kept beside it.
+    /// </summary>
     public async Task<IActionResult> OnGetErrorsAsync(CancellationToken cancellationToken)
     {
         if (!RegistryRights.MayChange(CurrentStaff.From(User)))
@@ -174,24 +211,78 @@ public sealed class ImportModel(
         }
 
         var culture = CultureInfo.CurrentCulture;
-        string[] headers = [localizer["Registry.ErrorRow"], localizer["Registry.ErrorColumn"], localizer["Registry.ErrorReason"]];
-        var rows = import.Preview.Errors.Select(e => new object?[] { e.Row, e.Column, RowMessage(e) }).ToAsyncEnumerable();
+        var columns = RosterColumns.All.Select(c => c.Column).ToList();
+        List<string> headers =
+            [localizer["Registry.ErrorRow"], localizer["Registry.ErrorColumn"], localizer["Registry.ErrorReason"], .. RosterColumns.All.Select(c => c.Header)];
+        var byRow = import.Preview.Errors.ToLookup(e => e.Row);
+        async IAsyncEnumerable<object?[]> Rows()
+        {
+            await foreach (var raw in RosterReader.ReadAsync(store.FilePath(import.Id), import.Format, cancellationToken))
+            {
+                foreach (var error in byRow[raw.Number])
+                {
+                    yield return [error.Row, error.Column, RowMessage(error), .. columns.Select(c => (object?)CellShown(raw, c))];
+                }
+            }
+        }
+
         return new ExportFileResult(ExportFormat.Csv, localizer["Registry.ErrorsFileName"], async (output, aborted) =>
-            await TableExport.WriteCsvAsync(output, headers, rows, culture, aborted));
+            await TableExport.WriteCsvAsync(output, headers, Rows(), culture, aborted));
     }
 
-    /// <summary>The template: the headers and one example row, as CSV or XLSX.</summary>
+    /// <summary>Everybody the full roster would end (name, masked number, role, level, unit), as CSV or XLSX.</summary>
+    public async Task<IActionResult> OnGetEndedAsync(ExportFormat format, CancellationToken cancellationToken)
+    {
+        if (!RegistryRights.MayChange(CurrentStaff.From(User)))
+        {
+            return Forbid();
+        }
+
+        var import = Id is { } id ? await store.FindAsync(id, Me, cancellationToken) : null;
+        if (import?.Preview is null)
+        {
+            return NotFound();
+        }
+
+        var culture = CultureInfo.CurrentCulture;
+        string[] headers =
+            [localizer["Registry.FullName"], localizer["Registry.Phone"], localizer["Registry.Role"], localizer["Registry.Level"], localizer["Registry.Unit"]];
+        var rows = EndedPeople(import.Preview).AsNoTracking().AsAsyncEnumerable().Select(r => new object?[]
+        {
+            r.FullName, r.MaskedPhone, localizer["UnitRole." + r.Role].Value, localizer["AdministrationLevel." + r.Level].Value, r.Unit,
+        });
+        return new ExportFileResult(format, localizer["Registry.EndedFileName"], async (output, aborted) =>
+            await TableExport.WriteAsync(format, output, headers, rows, culture, aborted));
+    }
+
+    /// <summary>
+    /// The template: the headers only. An example person would be imported by a clerk who forgot to delete it, so the
+    /// words for roles and levels are on the import page instead.
+    /// </summary>
     public IActionResult OnGetTemplate(ExportFormat format = ExportFormat.Csv)
     {
         var culture = CultureInfo.CurrentCulture;
         var headers = RosterColumns.All.Select(c => c.Header).ToList();
-        object?[] example = ["Arta Hoxha", "069 123 4567", RosterColumns.Word(UnitRole.Member), "KQV", "0119", "01.03.2027", "31.05.2027"];
-        var rows = new[] { example }.ToAsyncEnumerable();
+        var rows = AsyncEnumerable.Empty<object?[]>();
         return new ExportFileResult(format, localizer["Registry.TemplateFileName"], async (output, aborted) =>
             await TableExport.WriteAsync(format, output, headers, rows, culture, aborted));
     }
 
-    public string RowMessage(RowError error) => localizer["Registry.Row." + error.Code, error.Argument ?? string.Empty];
+    public string RowMessage(RowError error) =>
+        localizer["Registry.Row." + error.Code, error.Argument ?? string.Empty, error.Value ?? string.Empty];
+
+    /// <summary>The people of the preview's <see cref="ImportOutcome.EndedIds"/>, by name, read and paged in SQL.</summary>
+    private IOrderedQueryable<PersonRow> EndedPeople(ImportOutcome preview)
+    {
+        var ids = (preview.EndedIds ?? []).ToArray();
+        return db.People.Where(p => ids.Contains(p.Id)).Project(db).OrderBy(r => r.FullName).ThenBy(r => r.Id);
+    }
+
+    private static string? CellShown(RawRow row, RosterColumn column)
+    {
+        var value = row.Cells.TryGetValue(column, out var cell) ? cell : null;
+        return column == RosterColumn.Phone && !string.IsNullOrWhiteSpace(value) ? ElectionComms.Web.Registry.PhoneNumbers.MaskTyped(value) : value;
+    }
 
     private string FileMessage(string code, string? argument) => localizer["Registry.File." + code, argument ?? string.Empty];
 

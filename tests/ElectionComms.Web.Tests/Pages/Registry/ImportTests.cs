@@ -142,7 +142,6 @@ public sealed class ImportTests(PortalFactory portal) : IAsyncLifetime
         { "missing column", "lista.csv", RosterFiles.Csv([], header: ["emri_plote", "telefoni", "roli", "niveli", "njesia"]), "Mungojnë kolonat: mandati_nga." },
         { "unknown column", "lista.csv", RosterFiles.Csv([], header: [.. RosterFiles.Header, "email"]), "Kolonë e panjohur: „email”." },
         { "repeated column", "lista.csv", RosterFiles.Csv([], header: [.. RosterFiles.Header, "phone"]), "Kolona „phone” përsëritet." },
-        { "windows-1250 bytes", "lista.csv", Encoding.Latin1.GetBytes("emri_plote;telefoni;roli;niveli;njesia;mandati_nga\r\nAnëtar Çela;0691234501;anëtar;KQV;0001;01.03.2027\r\n"), "Skedari nuk është në kodimin UTF-8." },
         { "empty file", "lista.csv", [], "Skedari është bosh." },
         { "header only", "lista.csv", RosterFiles.Csv([]), "Skedari ka vetëm rreshtin e titujve, pa asnjë person." },
         { "text named xlsx", "lista.xlsx", Encoding.UTF8.GetBytes("emri_plote;telefoni\r\n"), "Skedari nuk është një fletë Excel (XLSX) e lexueshme." },
@@ -189,24 +188,26 @@ public sealed class ImportTests(PortalFactory portal) : IAsyncLifetime
         var errors = HtmlTable.Rows(preview, "errors").Select(r => (r[0], r[1], r[2])).ToList();
         Assert.Equal(
             [
-                ("3", "telefoni", "Numri i telefonit nuk është i vlefshëm (numrat e huaj duan + ose 00 dhe kodin e vendit)."),
-                ("4", "njesia", "Kjo njësi nuk ekziston në këto zgjedhje."),
-                ("5", "roli", "Rol i panjohur; përdorni: kryetar, zëvendëskryetar, sekretar, anëtar, numërues, operator."),
-                ("6", "mandati_nga", "Data nuk është e vlefshme; shkruani dd.MM.vvvv ose vvvv-MM-dd."),
-                ("7", "emri_plote", "Qeliza përmban një formulë; shkruani vlerën si tekst."),
+                ("3", "telefoni", "Numri „*** 12” është shumë i shkurtër: një numër shqiptar ka 9 ose 10 shifra (p.sh. 069 123 4567)."),
+                ("4", "njesia", "Njësia „9999” nuk ekziston në këto zgjedhje."),
+                ("5", "roli", "Rol i panjohur „shef”; përdorni: kryetar, zëvendëskryetar, sekretar, anëtar, numërues, operator."),
+                ("6", "mandati_nga", "Data „31/02/2027” nuk është e vlefshme; shkruani dd.MM.vvvv ose vvvv-MM-dd."),
+                ("7", "emri_plote", "Qeliza „=HYPERLINK(\"http://x\")” përmban një formulë; shkruani vlerën si tekst."),
                 ("8", "telefoni", "I njëjti numër është edhe në rreshtin 2."),
                 ("9", "telefoni", "I njëjti person (numër) është në dy njësi; shih edhe rreshtin 10."),
                 ("10", "telefoni", "I njëjti person (numër) është në dy njësi; shih edhe rreshtin 9."),
                 ("11", "telefoni", "Numri i përket një personi tjetër aktiv që nuk është në këtë skedar."),
-                ("12", "mandati_deri", "Mandati përfundon para se të fillojë."),
+                ("12", "mandati_deri", "Mandati përfundon (01.01.2027) para se të fillojë (01.03.2027)."),
             ],
             errors);
 
         var download = await clerk.GetAsync(url + "&handler=Errors");
         Assert.Equal("text/csv", download.Content.Headers.ContentType!.MediaType);
         var csv = await download.Content.ReadAsStringAsync();
-        Assert.Contains("Rreshti;Kolona;Arsyeja", csv, StringComparison.Ordinal);
-        Assert.Contains("11;telefoni;Numri i përket një personi tjetër aktiv që nuk është në këtë skedar.", csv, StringComparison.Ordinal);
+        Assert.Contains("Rreshti;Kolona;Arsyeja;emri_plote;telefoni;roli;niveli;njesia;mandati_nga;mandati_deri", csv, StringComparison.Ordinal);
+        Assert.Contains($"11;telefoni;Numri i përket një personi tjetër aktiv që nuk është në këtë skedar.;Dikush Tjetër;'+355 69 *** **50;anëtar;KQV;{units.Kqv};01.03.2027;2027-05-31", csv, StringComparison.Ordinal);
+        Assert.Contains("3;telefoni;Numri „*** 12” është shumë i shkurtër", csv, StringComparison.Ordinal);
+        Assert.Contains($"5;roli;Rol i panjohur „shef”; përdorni: kryetar, zëvendëskryetar, sekretar, anëtar, numërues, operator.;Anëtar Provë 4;'+355 69 *** **04;shef;KQV;{units.Kqv};01.03.2027;", csv.Replace("\"", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("4550", csv, StringComparison.Ordinal);
 
         await clerk.ApplyAsync(url);
@@ -223,7 +224,7 @@ public sealed class ImportTests(PortalFactory portal) : IAsyncLifetime
         var (_, preview) = await clerk.PreviewAsync(portal.ElectionId, "lista.xlsx", RosterFiles.Xlsx(rows));
 
         Assert.Equal((1, 0, 0, 0, 1), RosterFiles.Counts(preview));
-        Assert.Equal(["3", "telefoni", "Qeliza përmban një formulë; shkruani vlerën si tekst."], HtmlTable.Rows(preview, "errors").Single());
+        Assert.Equal(["3", "telefoni", "Qeliza „=********02” përmban një formulë; shkruani vlerën si tekst."], HtmlTable.Rows(preview, "errors").Single());
     }
 
     [Fact]

@@ -86,8 +86,23 @@ internal static partial class RosterFiles
         return (url, await client.GetHtmlAsync(url));
     }
 
-    public static async Task<HttpResponseMessage> ApplyAsync(this PortalClient client, string previewUrl) =>
-        await client.PostFormAsync(previewUrl, [], previewUrl + "&handler=Apply");
+    /// <summary>Applies as a clerk who confirms what the preview shows: the number to be ended and, if asked, the second box.</summary>
+    public static async Task<HttpResponseMessage> ApplyAsync(this PortalClient client, string previewUrl)
+    {
+        var html = await client.GetHtmlAsync(previewUrl);
+        var ended = Count(html, "count-ended");
+        List<(string, string)> fields = ended > 0 ? [("ConfirmEnded", ended.ToString(CultureInfo.InvariantCulture))] : [];
+        if (html.Contains("data-testid=\"confirm-many\"", StringComparison.Ordinal))
+        {
+            fields.Add(("ConfirmMany", "true"));
+        }
+
+        return await client.ApplyAsync(previewUrl, [.. fields]);
+    }
+
+    /// <summary>Posts apply with exactly these confirmation fields.</summary>
+    public static async Task<HttpResponseMessage> ApplyAsync(this PortalClient client, string previewUrl, params (string Name, string Value)[] fields) =>
+        await client.PostFormAsync(previewUrl, fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)), previewUrl + "&handler=Apply");
 
     /// <summary>Previews and applies; asserts the apply succeeded (redirect to the list).</summary>
     public static async Task<string> ImportAsync(
