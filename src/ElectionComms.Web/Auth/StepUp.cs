@@ -14,7 +14,7 @@ public sealed class StepUpVerification
 }
 
 /// <summary>Step-up: a director re-enters an authenticator code shortly before approving a message (§7).</summary>
-public sealed class StepUp(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class StepUp(AppDbContext db, UserManager<AppUser> users, OneTimeCodes codes, TimeProvider clock)
 {
     public async Task<DateTimeOffset?> LastVerifiedAsync(Guid userId, CancellationToken cancellationToken = default) =>
         await LastVerified(userId).SingleOrDefaultAsync(cancellationToken);
@@ -23,20 +23,20 @@ public sealed class StepUp(AppDbContext db, UserManager<AppUser> users, TimeProv
     public IQueryable<DateTimeOffset?> LastVerified(Guid userId) =>
         db.StepUpVerifications.Where(s => s.UserId == userId).Select(s => (DateTimeOffset?)s.VerifiedAt);
 
-    /// <returns>True when the code was right and the time is recorded.</returns>
-    public async Task<bool> VerifyAsync(Guid userId, string code, CancellationToken cancellationToken = default)
+    /// <returns>Accepted when the code was right and not used before (<see cref="OneTimeCodes"/>); the time is then recorded.</returns>
+    public async Task<CodeCheck> VerifyAsync(Guid userId, string code, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null || !user.TwoFactorEnabled || await users.IsLockedOutAsync(user))
         {
-            return false;
+            return CodeCheck.Wrong;
         }
 
-        var cleaned = code.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        var cleaned = OneTimeCodes.Clean(code);
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, cleaned))
         {
             await users.AccessFailedAsync(user);
-            return false;
+            return await codes.IsSpentAsync(cleaned, users, user) ? CodeCheck.AlreadyUsed : CodeCheck.Wrong;
         }
 
         var now = clock.GetUtcNow();
@@ -51,6 +51,14 @@ public sealed class StepUp(AppDbContext db, UserManager<AppUser> users, TimeProv
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return CodeCheck.Accepted;
     }
+}
+
+/// <summary>What became of an authenticator code: a code used once is refused with its own message (ADR 0019).</summary>
+public enum CodeCheck
+{
+    Accepted,
+    Wrong,
+    AlreadyUsed,
 }

@@ -76,6 +76,9 @@ public sealed class AppDbContext(
     public DbSet<PublishingQueueEntry> PublishingQueue => Set<PublishingQueueEntry>();
 
     public DbSet<StepUpVerification> StepUpVerifications => Set<StepUpVerification>();
+
+    public DbSet<SpentAuthenticatorStep> SpentAuthenticatorSteps => Set<SpentAuthenticatorStep>();
+
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<InvitationUse> InvitationUses => Set<InvitationUse>();

@@ -6,6 +6,7 @@ using ElectionComms.Domain.Channels;
 using ElectionComms.Domain.Invitations;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Pages.Channels.Groups;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElectionComms.Web.Invitations;
@@ -16,11 +17,18 @@ public sealed record BatchItem(int GroupId, string GroupName, string? Unit, Admi
 /// <summary>
 /// Bulk invitations for printing (§5b): one group-wide invitation for every group of a level in a scope (all KQV
 /// groups of one KZAZ, or all GNV groups nationally) that the clerk may issue for, is active and has a join link.
-/// The invitations are saved first, in batches, in one transaction; the sheet and the ZIP are then streamed.
+/// The invitations are saved in batches in one transaction that is committed only once the sheet or the ZIP has been
+/// produced in full (<see cref="DeliverBatchBeforeCommitAttribute"/>, ADR 0019).
 /// </summary>
 public sealed class InvitationBatch(AppDbContext db, TimeProvider clock)
 {
     public const int SaveBatchSize = 500;
+
+    /// <summary>
+    /// The most cards one A4 sheet holds. The sheet is one HTML page built in memory (about 3 KB a card); all KQV of
+    /// the largest KZAZ fit many times over, a national selection belongs in the ZIP, which has no such limit.
+    /// </summary>
+    public const int SheetMaxCards = 1_000;
 
     public IQueryable<Group> Select(IQueryable<Group> issuable, AdministrationLevel level, int? kzazNumber)
     {
@@ -41,8 +49,11 @@ public sealed class InvitationBatch(AppDbContext db, TimeProvider clock)
                 || (g.Level == AdministrationLevel.TechnicalStaff && db.TechnicalTeams.Any(t => t.Id == g.ScopeTargetId && t.KzazId != null && zones.Contains(t.KzazId.Value))))));
     }
 
-    /// <summary>Creates one invitation per selected group; returns the codes in the order of the groups' names.</summary>
-    public async Task<List<BatchItem>> IssueAsync(
+    /// <summary>
+    /// Creates one invitation per selected group, in the order of the groups' names, inside a transaction that the
+    /// caller commits once the codes have been delivered (<see cref="PendingBatch"/>).
+    /// </summary>
+    public async Task<PendingBatch> IssueAsync(
         IQueryable<Group> selected, DateTimeOffset expiresAt, int maxUses, string? note, Guid by, CancellationToken cancellationToken)
     {
         var groups = await GroupRows.Project(db, selected.OrderBy(g => g.Name).ThenBy(g => g.Id))
@@ -50,7 +61,24 @@ public sealed class InvitationBatch(AppDbContext db, TimeProvider clock)
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var items = new List<BatchItem>(groups.Count);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await SaveAsync(groups.Select(g => (g.Id, g.Name, g.ScopeTarget, g.Level)), expiresAt, maxUses, note, by, now, items, cancellationToken);
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+
+        return new PendingBatch(items, transaction);
+    }
+
+    private async Task SaveAsync(
+        IEnumerable<(int Id, string Name, string? ScopeTarget, AdministrationLevel Level)> groups, DateTimeOffset expiresAt, int maxUses,
+        string? note, Guid by, DateTimeOffset now, List<BatchItem> items, CancellationToken cancellationToken)
+    {
         foreach (var chunk in groups.Chunk(SaveBatchSize))
         {
             foreach (var group in chunk)
@@ -63,9 +91,6 @@ public sealed class InvitationBatch(AppDbContext db, TimeProvider clock)
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
-
-        await transaction.CommitAsync(cancellationToken);
-        return items;
     }
 
     /// <summary>
@@ -73,7 +98,7 @@ public sealed class InvitationBatch(AppDbContext db, TimeProvider clock)
     /// synchronously (entry headers, data descriptors, the central directory), which the server forbids on the
     /// response; it writes into <see cref="EntryBuffer"/> instead, which is sent asynchronously after each entry.
     /// </summary>
-    public static async Task WriteZipAsync(Stream output, IEnumerable<BatchItem> items, Func<string, string> url, CancellationToken cancellationToken)
+    public static async Task WriteZipAsync(Stream output, IEnumerable<BatchItem> items, InvitationImages images, CancellationToken cancellationToken)
     {
         await using var buffer = new EntryBuffer(output);
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8))
@@ -82,7 +107,7 @@ public sealed class InvitationBatch(AppDbContext db, TimeProvider clock)
             foreach (var item in items)
             {
                 index++;
-                var png = QrImages.Png(url(item.Code), item.GroupName, QrSize.Print);
+                var png = images.PrintPng(item.Code, item.GroupName);
 
                 // PNG is compressed already: storing it is faster than deflating it again and hardly larger.
                 var entry = zip.CreateEntry(EntryName(index, item.GroupName), CompressionLevel.NoCompression);
@@ -115,6 +140,18 @@ public sealed class InvitationBatch(AppDbContext db, TimeProvider clock)
 
         var name = slug.ToString().Trim('-');
         return string.Create(CultureInfo.InvariantCulture, $"{index:00000}-{(name.Length > 60 ? name[..60] : name)}.png");
+    }
+}
+
+/// <summary>The ZIP of a batch, written when the result runs: inside <see cref="DeliverBatchBeforeCommitAttribute"/>'s buffer.</summary>
+public sealed class BatchZipResult(IReadOnlyList<BatchItem> items, InvitationImages images, string contentDisposition) : IActionResult
+{
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var response = context.HttpContext.Response;
+        response.ContentType = "application/zip";
+        response.Headers.ContentDisposition = contentDisposition;
+        await InvitationBatch.WriteZipAsync(response.Body, items, images, context.HttpContext.RequestAborted);
     }
 }
 

@@ -19,6 +19,7 @@ internal static class InvitationsSetup
         services.AddScoped<InvitationIssuer>();
         services.AddScoped<InvitationBatch>();
         services.AddScoped<InvitationLinks>();
+        services.AddScoped<InvitationImages>();
         services.AddSingleton<InvitationRateLimiter>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<InvitationRateLimiter>((options, limiter) =>

@@ -24,6 +24,11 @@ internal static class SignInSetup
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
 
+        // Authenticator codes are checked in one place and accepted once (ADR 0019), for sign-in and step-up alike.
+        services.AddScoped<OneTimeCodes>();
+        services.Configure<IdentityOptions>(options => options.Tokens.ProviderMap[TokenOptions.DefaultAuthenticatorProvider] =
+            new TokenProviderDescriptor(typeof(OneTimeCodes)));
+
         // Plain HTTP on loopback (the demo, the browser tests) cannot carry Secure cookies; production keeps Always.
         var securePolicy = configuration.GetValue("Security:CookieSecurePolicy", CookieSecurePolicy.Always);
         services.ConfigureApplicationCookie(options =>

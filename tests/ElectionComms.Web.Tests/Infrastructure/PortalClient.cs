@@ -49,7 +49,39 @@ public sealed partial class PortalClient(HttpClient http) : IDisposable
         Assert.DoesNotContain("Login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
-    public static string TotpCode(string base32Secret) => new Totp(Base32Encoding.ToBytes(base32Secret)).ComputeTotp();
+    /// <summary>
+    /// A code the portal has not accepted yet for this secret: codes are accepted once (ADR 0019), so a test that
+    /// signs in and steps up within one 30-second step gets the next step's code (accepted up to two steps ahead),
+    /// and waits for the clock only past that.
+    /// </summary>
+    public static string TotpCode(string base32Secret)
+    {
+        var totp = new Totp(Base32Encoding.ToBytes(base32Secret));
+        lock (IssuedSteps)
+        {
+            while (true)
+            {
+                var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+                var step = IssuedSteps.TryGetValue(base32Secret, out var last) ? Math.Max(now, last + 1) : now;
+                if (step <= now + 2)
+                {
+                    IssuedSteps[base32Secret] = step;
+                    return totp.ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * 30).UtcDateTime);
+                }
+
+                Thread.Sleep(TimeSpan.FromSeconds(1));
+            }
+        }
+    }
+
+    /// <summary>The database was reset: no code has been accepted for anyone.</summary>
+    public static void ForgetIssuedCodes()
+    {
+        lock (IssuedSteps)
+        {
+            IssuedSteps.Clear();
+        }
+    }
 
     public static string AntiforgeryToken(string html)
     {
@@ -59,6 +91,8 @@ public sealed partial class PortalClient(HttpClient http) : IDisposable
     }
 
     public void Dispose() => http.Dispose();
+
+    private static readonly Dictionary<string, long> IssuedSteps = [];
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

@@ -108,6 +108,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Each test starts with empty rate-limit windows on the public invitation page.
         Services.GetRequiredService<ElectionComms.Web.Setup.InvitationRateLimiter>().Reset();
+
+        // The copy forgot which authenticator codes were used (ADR 0019): the test codes may start from now again.
+        PortalClient.ForgetIssuedCodes();
     }
 
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> query)

@@ -167,3 +167,16 @@ internal sealed class StepUpVerificationConfiguration : IEntityTypeConfiguration
         builder.HasOne<AppUser>().WithOne().HasForeignKey<StepUpVerification>(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class SpentAuthenticatorStepConfiguration : IEntityTypeConfiguration<SpentAuthenticatorStep>
+{
+    public void Configure(EntityTypeBuilder<SpentAuthenticatorStep> builder)
+    {
+        // OneTimeCodes writes this table with one INSERT … ON CONFLICT statement under these names.
+        builder.ToTable("spent_authenticator_steps");
+        builder.HasKey(s => s.UserId);
+        builder.Property(s => s.UserId).HasColumnName("user_id").ValueGeneratedNever();
+        builder.Property(s => s.LastStep).HasColumnName("last_step");
+        builder.HasOne<AppUser>().WithOne().HasForeignKey<SpentAuthenticatorStep>(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

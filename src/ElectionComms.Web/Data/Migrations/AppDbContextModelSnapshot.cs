@@ -2316,6 +2316,22 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("ElectionComms.Web.Auth.SpentAuthenticatorStep", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("LastStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_step");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_spent_authenticator_steps");
+
+                    b.ToTable("spent_authenticator_steps", (string)null);
+                });
+
             modelBuilder.Entity("ElectionComms.Web.Auth.StepUpVerification", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -3211,6 +3227,16 @@ namespace ElectionComms.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_reconciliation_runs_groups_group_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Web.Auth.SpentAuthenticatorStep", b =>
+                {
+                    b.HasOne("ElectionComms.Web.Auth.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("ElectionComms.Web.Auth.SpentAuthenticatorStep", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_spent_authenticator_steps_users_user_id");
                 });
 
             modelBuilder.Entity("ElectionComms.Web.Auth.StepUpVerification", b =>

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Localization;
 
 namespace ElectionComms.Web.Pages.Account;
 
-public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, IStringLocalizer<Strings> localizer, ILogger<LoginWith2faModel> logger) : PageModel
+public sealed class LoginWith2faModel(
+    SignInManager<AppUser> signIn, OneTimeCodes codes, IStringLocalizer<Strings> localizer, ILogger<LoginWith2faModel> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -26,12 +27,12 @@ public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, IStringLoca
             return Page();
         }
 
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return RedirectToPage("./Login");
         }
 
-        var code = Input.Code.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        var code = OneTimeCodes.Clean(Input.Code);
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
@@ -39,8 +40,9 @@ public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, IStringLoca
             return LocalRedirect(ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        logger.LogWarning("Two-factor sign-in refused: {Reason}", result.IsLockedOut ? "locked out" : "invalid code");
-        ModelState.AddModelError(string.Empty, localizer[result.IsLockedOut ? "Account.LockedOut" : "Account.InvalidCode"]);
+        var spent = !result.IsLockedOut && await codes.IsSpentAsync(code, signIn.UserManager, user);
+        logger.LogWarning("Two-factor sign-in refused: {Reason}", result.IsLockedOut ? "locked out" : spent ? "code already used" : "invalid code");
+        ModelState.AddModelError(string.Empty, localizer[result.IsLockedOut ? "Account.LockedOut" : spent ? "Account.CodeAlreadyUsed" : "Account.InvalidCode"]);
         return Page();
     }
 

@@ -54,7 +54,7 @@ public sealed class SetupAuthenticatorModel(
             return Page();
         }
 
-        var code = Input.Code.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        var code = OneTimeCodes.Clean(Input.Code);
         var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code);
         if (!valid)
         {

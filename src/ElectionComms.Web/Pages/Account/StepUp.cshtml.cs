@@ -27,9 +27,10 @@ public sealed class StepUpModel(StepUp stepUp, IStringLocalizer<Strings> localiz
             return Page();
         }
 
-        if (!await stepUp.VerifyAsync(CurrentStaff.From(User).Id, Input.Code, cancellationToken))
+        var check = await stepUp.VerifyAsync(CurrentStaff.From(User).Id, Input.Code, cancellationToken);
+        if (check != CodeCheck.Accepted)
         {
-            ModelState.AddModelError(string.Empty, localizer["Account.InvalidCode"]);
+            ModelState.AddModelError(string.Empty, localizer[check == CodeCheck.AlreadyUsed ? "Account.CodeAlreadyUsed" : "Account.InvalidCode"]);
             return Page();
         }
 

@@ -18,11 +18,13 @@ namespace ElectionComms.Web.Pages.Invitations;
 /// <summary>
 /// Bulk invitations for trainings (§5b): for a level and a scope (one KZAZ, or the whole country) one group-wide
 /// invitation per group, printed as an A4 sheet (always in Albanian, for the members) or downloaded as a ZIP of
-/// print-size PNGs. Both are streamed; the invitations are saved before the first byte is sent.
+/// print-size PNGs. Both are produced in full before the invitations are committed and the first byte is sent
+/// (ADR 0019): a failure midway leaves no invitation whose code nobody saw.
 /// </summary>
+[DeliverBatchBeforeCommit]
 public sealed class BulkModel(
-    AppDbContext db, InvitationAccess access, InvitationBatch batch, InvitationLinks links, DomainErrors errors,
-    IStringLocalizer<Strings> localizer, IOptions<InvitationOptions> options, TimeProvider clock) : PageModel
+    AppDbContext db, InvitationAccess access, InvitationBatch batch, InvitationImages images, DomainErrors errors,
+    IStringLocalizer<Strings> localizer, IOptions<InvitationOptions> options, TimeProvider clock) : PageModel, IDeliversBatch
 {
     /// <summary>Batches at least this large get a note that they take a while (and the progress script).</summary>
     public const int LargeBatch = 300;
@@ -34,6 +36,8 @@ public sealed class BulkModel(
     public int? Matching { get; private set; }
 
     public IReadOnlyList<BatchItem>? Sheet { get; private set; }
+
+    public PendingBatch? Pending { get; private set; }
 
     public DateTimeOffset SheetExpires { get; private set; }
 
@@ -73,15 +77,15 @@ public sealed class BulkModel(
             return Forbid();
         }
 
-        var items = await IssueAsync(cancellationToken);
-        if (items is null)
+        Pending = await IssueAsync(InvitationBatch.SheetMaxCards, cancellationToken);
+        if (Pending is null)
         {
             return Page();
         }
 
         // The sheet is for the members: Albanian whatever language the clerk reads the portal in.
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(Cultures.Albanian);
-        Sheet = items;
+        Sheet = Pending.Items;
         SheetExpires = GroupModel.EndOf(Input.ExpiresOn!.Value);
         return Page();
     }
@@ -93,24 +97,20 @@ public sealed class BulkModel(
             return Forbid();
         }
 
-        var items = await IssueAsync(cancellationToken);
-        if (items is null)
+        Pending = await IssueAsync(maxCount: null, cancellationToken);
+        if (Pending is null)
         {
             return Page();
         }
 
         var disposition = new ContentDispositionHeaderValue("attachment");
         disposition.SetHttpFileName(string.Create(CultureInfo.InvariantCulture, $"ftesat-{Input.Level}-{(Input.KzazNumber is { } n ? "kzaz-" + n : "kombetare")}.zip"));
-        Response.ContentType = "application/zip";
-        Response.Headers.ContentDisposition = disposition.ToString();
-        await InvitationBatch.WriteZipAsync(Response.Body, items, links.For, cancellationToken);
-        return new EmptyResult();
+        return new BatchZipResult(Pending.Items, images, disposition.ToString());
     }
 
-    public string QrDataUri(string code, string caption) =>
-        "data:image/png;base64," + Convert.ToBase64String(QrImages.Png(links.For(code), caption, QrSize.Screen));
+    public string QrDataUri(string code, string caption) => images.ScreenDataUri(code, caption);
 
-    private async Task<List<BatchItem>?> IssueAsync(CancellationToken cancellationToken)
+    private async Task<PendingBatch?> IssueAsync(int? maxCount, CancellationToken cancellationToken)
     {
         var user = CurrentStaff.From(User);
         if (!ModelState.IsValid)
@@ -123,6 +123,12 @@ public sealed class BulkModel(
         if (Matching == 0)
         {
             ModelState.AddModelError(string.Empty, localizer["Invitations.BulkNoGroups"].Value);
+            return null;
+        }
+
+        if (Matching > maxCount)
+        {
+            ModelState.AddModelError(string.Empty, localizer["Invitations.BulkSheetTooLarge", maxCount.Value.ToString("N0"), Matching.Value.ToString("N0")].Value);
             return null;
         }
 
