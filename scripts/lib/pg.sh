@@ -13,6 +13,9 @@
 #   .local/pg/run    unix socket directory
 #   .local/pg/log    server log (postgres.log)
 # It listens on 127.0.0.1 only, port $EC_PG_PORT (default 55432), auth=trust.
+# Durability stays at PostgreSQL's defaults (fsync, full_page_writes and synchronous_commit on): scripts/run.sh
+# keeps a user's data in this cluster, and it must survive a power cut. The tests share the cluster and only relax
+# what cannot corrupt it, per connection (synchronous_commit=off, see TestDatabase.cs; ADR 0021).
 # The postgres role also gets the password "postgres" so password auth works too.
 #
 # After ec_pg_start these are exported:
@@ -253,7 +256,7 @@ ec_pg_start() {
 
     _ec_log "starting PostgreSQL on $EC_PG_HOST:$EC_PG_PORT (log: $log/postgres.log)"
     if ! _ec_pg_as_owner "$EC_PG_BIN/pg_ctl" -D "$data" -l "$log/postgres.log" -w -t 60 \
-        -o "-c listen_addresses=$EC_PG_HOST -p $EC_PG_PORT -k '$run' -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        -o "-c listen_addresses=$EC_PG_HOST -p $EC_PG_PORT -k '$run' -c max_connections=200" \
         start >/dev/null; then
         _ec_log "pg_ctl start failed; last log lines:"
         tail -n 20 "$log/postgres.log" >&2 || true

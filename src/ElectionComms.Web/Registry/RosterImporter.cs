@@ -153,11 +153,11 @@ public sealed partial class RosterImporter(AppDbContext db, ILogger<RosterImport
     }
 
     // Counts only: a roster's names and numbers never reach the log (§10).
-    [LoggerMessage(Level = LogLevel.Information, Message = "Roster preview for election {ElectionId}: {Rows} rows, {New} new, {Changed} changed, {Unchanged} unchanged, {Ended} ended, {Invalid} invalid")]
-    private static partial void LogPreviewed(ILogger logger, int electionId, int rows, int @new, int changed, int unchanged, int ended, int invalid);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Roster preview for election {ElectionId}: {Rows} rows, {Added} new, {Changed} changed, {Unchanged} unchanged, {Ended} ended, {Invalid} invalid")]
+    private static partial void LogPreviewed(ILogger logger, int electionId, int rows, int added, int changed, int unchanged, int ended, int invalid);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Roster applied to election {ElectionId}: {Rows} rows, {New} new, {Changed} changed, {Unchanged} unchanged, {Ended} ended, {Invalid} invalid rows skipped")]
-    private static partial void LogApplied(ILogger logger, int electionId, int rows, int @new, int changed, int unchanged, int ended, int invalid);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Roster applied to election {ElectionId}: {Rows} rows, {Added} new, {Changed} changed, {Unchanged} unchanged, {Ended} ended, {Invalid} invalid rows skipped")]
+    private static partial void LogApplied(ILogger logger, int electionId, int rows, int added, int changed, int unchanged, int ended, int invalid);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Roster file refused for election {ElectionId}: {Code}")]
     private static partial void LogRefused(ILogger logger, int electionId, string code);

@@ -62,7 +62,7 @@ internal sealed class RosterWrite(NpgsqlConnection connection, RosterStage stage
             nameof(Person.EndReason) => (null, endReason),
             _ => (null, null),
         });
-        await BulkAuditWriter.WriteAsync(connection, actor, now, Entity, "Updated", ids.Select(id => (id, details)), cancellationToken);
+        await BulkAuditWriter.WriteAsync(connection, actor, now, Entity, AuditTrail.Updated, ids.Select(id => (id, details)), cancellationToken);
     }
 
     private async Task ChangeAsync(CancellationToken cancellationToken)
@@ -103,7 +103,7 @@ internal sealed class RosterWrite(NpgsqlConnection connection, RosterStage stage
                 return;
             }
 
-            await BulkAuditWriter.WriteAsync(connection, actor, now, Entity, "Updated", rows, cancellationToken);
+            await BulkAuditWriter.WriteAsync(connection, actor, now, Entity, AuditTrail.Updated, rows, cancellationToken);
         }
     }
 
@@ -151,7 +151,7 @@ internal sealed class RosterWrite(NpgsqlConnection connection, RosterStage stage
                 }
             }
 
-            await BulkAuditWriter.WriteAsync(connection, actor, now, Entity, "Created", rows, cancellationToken);
+            await BulkAuditWriter.WriteAsync(connection, actor, now, Entity, AuditTrail.Created, rows, cancellationToken);
             after = end;
         }
     }

@@ -16,6 +16,7 @@ internal static class DataAccessSetup
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActorSource, HttpAuditActorSource>();
+        services.AddScoped<AuditText>();
         services.AddMemoryCache(options => options.SizeLimit = 2_000);
         services.AddSingleton<ReadModelCache>();
         services.AddDbContext<AppDbContext>(options => options

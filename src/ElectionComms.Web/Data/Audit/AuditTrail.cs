@@ -15,6 +15,13 @@ internal static class AuditTrail
     /// <summary>Stands for a secret's new value in <see cref="AuditEntry.Details"/>.</summary>
     public const string SecretChanged = "***";
 
+    /// <summary>The verbs of every action name, which is always "{entity}.{verb}" (tracked and bulk writes alike).</summary>
+    public static readonly IReadOnlyList<string> Verbs = [Created, Updated, Deleted];
+
+    public const string Created = nameof(Created);
+    public const string Updated = nameof(Updated);
+    public const string Deleted = nameof(Deleted);
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
     public static List<PendingAudit> Capture(ChangeTracker tracker)
@@ -45,9 +52,9 @@ internal static class AuditTrail
         var entity = EntityName(pending.Entry);
         var verb = pending.State switch
         {
-            EntityState.Added => "Created",
-            EntityState.Deleted => "Deleted",
-            _ => "Updated",
+            EntityState.Added => Created,
+            EntityState.Deleted => Deleted,
+            _ => Updated,
         };
         return new AuditEntry
         {
@@ -152,11 +159,11 @@ internal static class AuditTrail
         return text.Length <= 2 ? "**" : new string('*', text.Length - 2) + text[^2..];
     }
 
-    private static string EntityName(EntityEntry entry)
-    {
-        var type = entry.Metadata.ClrType;
-        return type.IsGenericType ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] : type.Name;
-    }
+    private static string EntityName(EntityEntry entry) => EntityName(entry.Metadata.ClrType);
+
+    /// <summary>The entity part of an action name: the CLR type's name without generic arity.</summary>
+    public static string EntityName(Type type) =>
+        type.IsGenericType ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] : type.Name;
 
     private static string KeyOf(EntityEntry entry)
     {

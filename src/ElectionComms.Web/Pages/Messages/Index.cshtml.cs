@@ -91,6 +91,11 @@ public sealed class IndexModel(AppDbContext db, MessageAccess access, IStringLoc
         await ReadPageAsync(query, cancellationToken);
     }
 
+    // The capped count reads at most CountLimit + 1 rows, in the history's own index order: a row limit without an
+    // ORDER BY has no defined rows and EF warns about it (issue 11).
+    private static IQueryable<Message> CountWindow(IQueryable<Message> query) =>
+        query.OrderByDescending(m => m.UpdatedAt).ThenByDescending(m => m.Id).Take(CountLimit + 1);
+
     private async Task ReadPageAsync(IQueryable<Message> query, CancellationToken cancellationToken)
     {
         var olderGiven = Older is not null;
@@ -111,6 +116,8 @@ public sealed class IndexModel(AppDbContext db, MessageAccess access, IStringLoc
             : (olderGiven ? query.Where(m => EF.Functions.LessThan(ValueTuple.Create(m.UpdatedAt, m.Id), ValueTuple.Create(cursor.At, cursor.Id))) : query)
                 .OrderByDescending(m => m.UpdatedAt).ThenByDescending(m => m.Id);
 
+        var window = CountWindow(query);
+
         // The capped count rides along as an uncorrelated subquery (computed once): one round trip per page.
         var rows = await page.Take(PageSize + 1).Select(m => new
         {
@@ -124,7 +131,7 @@ public sealed class IndexModel(AppDbContext db, MessageAccess access, IStringLoc
                 m.IsTest,
                 m.CurrentVersionNumber,
                 m.SendAt),
-            Count = query.Take(CountLimit + 1).Count(),
+            Count = window.Count(),
         })
             .ToListAsync(cancellationToken);
         var more = rows.Count > PageSize;
@@ -133,7 +140,7 @@ public sealed class IndexModel(AppDbContext db, MessageAccess access, IStringLoc
         if (Items.Count == 0)
         {
             // Nothing newest means nothing at all; an empty older or newer page (rows gone since) counts apart.
-            Count = olderGiven || newerGiven ? await query.Take(CountLimit + 1).CountAsync(cancellationToken) : 0;
+            Count = olderGiven || newerGiven ? await window.CountAsync(cancellationToken) : 0;
             return;
         }
 

@@ -138,7 +138,7 @@ public sealed class PersonModel(AppDbContext db, DomainErrors errors, IStringLoc
         History = await db.AuditEntries
             .Where(a => a.Entity == nameof(Domain.Registry.Person) && a.EntityId == key)
             .OrderByDescending(a => a.Id)
-            .Select(a => new HistoryRow(a.OccurredAt, a.ActorName, a.Action, a.Details))
+            .Select(a => new HistoryRow(a.OccurredAt, a.ActorName, a.Action, a.Entity, a.Details))
             .ToListAsync(cancellationToken);
         Reveals = await db.PhoneReveals
             .Where(r => r.PersonId == id)
@@ -149,7 +149,7 @@ public sealed class PersonModel(AppDbContext db, DomainErrors errors, IStringLoc
         return true;
     }
 
-    public sealed record HistoryRow(DateTimeOffset At, string Actor, string Action, string Details);
+    public sealed record HistoryRow(DateTimeOffset At, string Actor, string Action, string Entity, string Details);
 
     public sealed record RevealRow(DateTimeOffset At, string By);
 

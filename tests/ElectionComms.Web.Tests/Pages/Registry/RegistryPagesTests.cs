@@ -117,9 +117,9 @@ public sealed class RegistryPagesTests(PortalFactory portal) : IAsyncLifetime
         Assert.Equal(PersonStatus.Active, await StatusAsync(id));
 
         var history = HtmlTable.Rows(await clerk.GetHtmlAsync(url), "history");
-        Assert.Equal(["Person.Updated", "Person.Updated", "Person.Created"], history.Select(r => r[2]));
+        Assert.Equal(["U ndryshua personi", "U ndryshua personi", "U regjistrua personi"], history.Select(r => r[2]));
         Assert.Equal(DemoAccounts.Clerk.Email, history[0][1]);
-        Assert.Contains("\"Status\":[\"Active\",\"Ended\"]", history[1][3], StringComparison.Ordinal);
+        Assert.Contains("Statusi: Aktiv → I përfunduar", history[1][3], StringComparison.Ordinal);
     }
 
     [Fact]

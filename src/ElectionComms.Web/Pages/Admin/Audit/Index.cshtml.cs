@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Localisation;
 using Microsoft.AspNetCore.Mvc;
@@ -13,13 +11,6 @@ namespace ElectionComms.Web.Pages.Admin.Audit;
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public const int PageSize = 50;
-
-    // Razor encodes the text for HTML; the JSON itself keeps ë and ç readable instead of \u00EB.
-    private static readonly JsonSerializerOptions Readable = new()
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     /// <summary>Part of the actor's sign-in name (e-mail).</summary>
     [BindProperty(SupportsGet = true)]
@@ -92,20 +83,6 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         return values;
-    }
-
-    /// <summary>The stored JSON, indented for reading; text that is not JSON is shown as it is.</summary>
-    public static string Pretty(string details)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(details);
-            return JsonSerializer.Serialize(document.RootElement, Readable);
-        }
-        catch (JsonException)
-        {
-            return details;
-        }
     }
 
     private IQueryable<Data.Audit.AuditEntry> Filter(IQueryable<Data.Audit.AuditEntry> query)

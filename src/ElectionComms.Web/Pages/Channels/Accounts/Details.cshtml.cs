@@ -133,7 +133,7 @@ public sealed class DetailsModel(AppDbContext db, DomainErrors errors, IStringLo
         History = await db.AuditEntries
             .Where(e => e.Entity == nameof(OfficialAccount) && e.EntityId == entityId)
             .OrderByDescending(e => e.Id)
-            .Select(e => new HistoryRow(e.OccurredAt, e.ActorName, e.Action, e.Details))
+            .Select(e => new HistoryRow(e.OccurredAt, e.ActorName, e.Action, e.Entity, e.Details))
             .ToListAsync(cancellationToken);
 
         // A refused post shows the form again drawn from the current row, so a retry is a deliberate new decision.
@@ -147,7 +147,7 @@ public sealed class DetailsModel(AppDbContext db, DomainErrors errors, IStringLo
         AccountStatus Status, string Purpose, string? StatusReason, string RequestedBy, DateTimeOffset RequestedAt,
         string? DecidedBy, DateTimeOffset? DecidedAt, int Groups, uint Version);
 
-    public sealed record HistoryRow(DateTimeOffset At, string Actor, string Action, string Details);
+    public sealed record HistoryRow(DateTimeOffset At, string Actor, string Action, string Entity, string Details);
 
     public sealed class DecisionInput
     {

@@ -88,7 +88,7 @@ public sealed class DetailsModel(
                 || (a.Entity == nameof(TransmitGrant) && grantIds.Contains(a.EntityId)))
             .OrderByDescending(a => a.Id)
             .Take(100)
-            .Select(a => new HistoryRow(a.OccurredAt, a.ActorName, a.Action, a.Details))
+            .Select(a => new HistoryRow(a.OccurredAt, a.ActorName, a.Action, a.Entity, a.Details))
             .ToListAsync(cancellationToken);
     }
 
@@ -96,5 +96,5 @@ public sealed class DetailsModel(
 
     public sealed record GrantRow(int Id, string Grantee, DateTimeOffset GrantedAt, DateTimeOffset? ExpiresAt);
 
-    public sealed record HistoryRow(DateTimeOffset At, string Actor, string Action, string Details);
+    public sealed record HistoryRow(DateTimeOffset At, string Actor, string Action, string Entity, string Details);
 }

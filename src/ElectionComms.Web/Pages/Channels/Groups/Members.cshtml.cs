@@ -147,7 +147,7 @@ public sealed class MembersModel(
             .Where(a => a.Entity == nameof(GroupMembership) && membershipIds.Contains(a.EntityId))
             .OrderByDescending(a => a.Id)
             .Take(100)
-            .Select(a => new HistoryRow(a.OccurredAt, a.ActorName, a.Action, a.Details))
+            .Select(a => new HistoryRow(a.OccurredAt, a.ActorName, a.Action, a.Entity, a.Details))
             .ToListAsync(cancellationToken);
     }
 
@@ -156,5 +156,5 @@ public sealed class MembersModel(
     public sealed record MembershipRow(
         int PersonId, string FullName, UnitRole Role, MembershipStatus Status, DateTimeOffset ChangedAt, string ChangedBy, string? Reason);
 
-    public sealed record HistoryRow(DateTimeOffset At, string Actor, string Action, string Details);
+    public sealed record HistoryRow(DateTimeOffset At, string Actor, string Action, string Entity, string Details);
 }
