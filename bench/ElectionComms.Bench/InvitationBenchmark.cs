@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using ElectionComms.Domain.Administration;
 using ElectionComms.Web.Invitations;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace ElectionComms.Bench;
 
@@ -21,10 +23,12 @@ internal static class InvitationBenchmark
             .Select(i => new BatchItem(i, $"GNV {i % 40 + 1} – KZAZ {i % 92 + 1} Çërrik", $"GNV {i % 40 + 1} / KZAZ {i % 92 + 1}", AdministrationLevel.Gnv, InvitationCodes.Create().Code))
             .ToList();
         static string Url(string code) => "https://portal.kqz.gov.al/ftese/" + code;
+        var images = new InvitationImages(new InvitationLinks(
+            Options.Create(new InvitationOptions { PublicBaseUrl = "https://portal.kqz.gov.al" }), new HttpContextAccessor()));
 
         // Warm-up: JIT and QRCoder's tables, so the first measured round is not penalised.
         _ = QrImages.PlainPng(Url(items[0].Code), QrSize.Print);
-        InvitationBatch.WriteZipAsync(new CountingStream(), items.Take(20), Url, CancellationToken.None).GetAwaiter().GetResult();
+        InvitationBatch.WriteZipAsync(new CountingStream(), items.Take(20), images, CancellationToken.None).GetAwaiter().GetResult();
 
         Console.WriteLine($"groups={count:N0} rounds={rounds} cores={Environment.ProcessorCount} size=Print ({(int)QrSize.Print} px/module) ecc={QrImages.ErrorCorrection}");
         Console.WriteLine("| round | plain QRCoder loop | peak heap | bulk ZIP (caption + zip) | peak heap | peak working set | ZIP size | × loop |");
@@ -41,7 +45,7 @@ internal static class InvitationBenchmark
                 }
             });
             var sink = new CountingStream();
-            var (zip, zipPeak) = Measure(() => InvitationBatch.WriteZipAsync(sink, items, Url, CancellationToken.None).GetAwaiter().GetResult());
+            var (zip, zipPeak) = Measure(() => InvitationBatch.WriteZipAsync(sink, items, images, CancellationToken.None).GetAwaiter().GetResult());
             var ratio = zip / loop;
             ratios.Add(ratio);
             Console.WriteLine(
