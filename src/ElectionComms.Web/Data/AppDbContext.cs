@@ -19,6 +19,8 @@ public sealed class AppDbContext(
     ReadModelCache? readModels = null)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
 {
+    private bool changedInTransaction;
+
     public DbSet<Directorate> Directorates => Set<Directorate>();
 
     public DbSet<StaffMember> Staff => Set<StaffMember>();
@@ -103,12 +105,12 @@ public sealed class AppDbContext(
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         AuditEntries.AddRange(pending.Select(p => AuditTrail.ToRow(p, actor, now)));
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        ReadModelsChanged();
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
         }
 
-        readModels?.Invalidate();
         return written;
     }
 
@@ -116,8 +118,25 @@ public sealed class AppDbContext(
     internal (AuditActor Actor, DateTimeOffset Now) AuditContext() =>
         ((actors ?? new FixedActor()).Current, (clock ?? TimeProvider.System).GetUtcNow());
 
-    /// <summary>A bulk SQL write committed outside the change tracker: cached read models are stale now.</summary>
-    internal void BulkWriteCommitted() => readModels?.Invalidate();
+    /// <summary>
+    /// Rows changed in the current transaction (a save, or a bulk SQL write outside the change tracker): cached read
+    /// models become stale when it commits (<see cref="ReadModelInvalidation"/>), not before, and stay valid if it
+    /// rolls back.
+    /// </summary>
+    internal void ReadModelsChanged() => changedInTransaction = true;
+
+    internal void TransactionEnded(bool committed)
+    {
+        if (committed && changedInTransaction)
+        {
+            readModels?.Invalidate();
+        }
+
+        changedInTransaction = false;
+    }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(ReadModelInvalidation.Instance);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync so that the audit trail is written in the same transaction.");

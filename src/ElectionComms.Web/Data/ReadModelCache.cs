@@ -4,8 +4,10 @@ namespace ElectionComms.Web.Data;
 
 /// <summary>
 /// Caches expensive read models (the inventory's counts and lists) until the next write. Every save through
-/// <see cref="AppDbContext"/> that changes a row calls <see cref="Invalidate"/>, so a reader never sees data older
-/// than the last completed save of this process. Work that writes around EF (bulk COPY) must call it too.
+/// <see cref="AppDbContext"/> that changes a row marks its transaction, and <see cref="Invalidate"/> is called when
+/// that transaction commits (<see cref="ReadModelInvalidation"/>), so a reader never sees data older than the last
+/// committed change of this process, nor caches a change that was rolled back. Work that writes around EF (bulk
+/// COPY) marks the transaction too (<see cref="AppDbContext.ReadModelsChanged"/>).
 /// One process holds one cache: a second web instance would need a shared invalidation signal.
 /// </summary>
 public sealed class ReadModelCache(IMemoryCache cache)

@@ -133,8 +133,8 @@ public sealed partial class RosterImporter(AppDbContext db, ILogger<RosterImport
                 var connection = (NpgsqlConnection)db.Database.GetDbConnection();
                 await new RosterWrite(connection, stage, db.Model.FindEntityType(typeof(Person))!, actor, now)
                     .RunAsync(electionId, mode, reason, cancellationToken);
+                db.ReadModelsChanged();
                 await transaction.CommitAsync(cancellationToken);
-                db.BulkWriteCommitted();
             }
             catch (PostgresException exception)
             {

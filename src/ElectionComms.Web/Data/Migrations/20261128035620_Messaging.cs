@@ -1,5 +1,4 @@
 ﻿using System;
-using ElectionComms.Web.Data.Sql;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -404,13 +403,13 @@ namespace ElectionComms.Web.Data.Migrations
                 table: "publishing_queue",
                 column: "version_id");
 
-            migrationBuilder.Sql(MessagingSql.Up);
+            migrationBuilder.Sql(GuardsUp);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(MessagingSql.Down);
+            migrationBuilder.Sql(GuardsDown);
 
             migrationBuilder.DropTable(
                 name: "message_comments");
