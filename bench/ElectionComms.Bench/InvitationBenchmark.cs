@@ -20,7 +20,7 @@ internal static class InvitationBenchmark
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 6_000;
         var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
         var items = Enumerable.Range(1, count)
-            .Select(i => new BatchItem(i, $"GNV {i % 40 + 1} – KZAZ {i % 92 + 1} Çërrik", $"GNV {i % 40 + 1} / KZAZ {i % 92 + 1}", AdministrationLevel.Gnv, InvitationCodes.Create().Code))
+            .Select(i => new BatchItem(i, $"GNV {i % 40 + 1} – KZAZ {i % 92 + 1} Çërrik", $"GNV {i % 40 + 1} – KZAZ {i % 92 + 1}", AdministrationLevel.Gnv, InvitationCodes.Create().Code))
             .ToList();
         static string Url(string code) => "https://portal.kqz.gov.al/ftese/" + code;
         var images = new InvitationImages(new InvitationLinks(

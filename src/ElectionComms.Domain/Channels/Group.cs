@@ -150,7 +150,7 @@ public sealed class Group
     }
 
     public static bool IsValidAdministrator(StaffMember administrator) =>
-        administrator.IsActive && administrator.Rank >= Rank.Director;
+        administrator.IsActive && administrator.Rank.AtLeastDirector();
 
     public void AssignOfficer(StaffMember officer, Guid assignedBy, DateTimeOffset now)
     {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ElectionComms.Domain.Common;
 using ElectionComms.Domain.Organisation;
 
@@ -70,7 +71,13 @@ public sealed class TransmitGrant
         };
     }
 
-    public bool IsActiveAt(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
+    /// <summary>Not revoked and not expired: the one definition, for the domain and (<see cref="ActiveAt"/>) for queries.</summary>
+    public static readonly Rule<TransmitGrant, DateTimeOffset> Active =
+        new((t, now) => t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now));
+
+    public static Expression<Func<TransmitGrant, bool>> ActiveAt(DateTimeOffset now) => Active.For(now);
+
+    public bool IsActiveAt(DateTimeOffset now) => Active.Holds(this, now);
 
     public void Revoke(StaffMember revoker, bool revokerLeadsLogistics, DateTimeOffset now)
     {

@@ -83,7 +83,7 @@ public static class ApproverPolicy
             return new DomainException("Message.Approver.Role", approverRole ?? string.Empty);
         }
 
-        if (approver.Rank < Rank.Director)
+        if (!approver.Rank.AtLeastDirector())
         {
             return new DomainException("Message.Approver.RankTooLow");
         }
@@ -99,5 +99,5 @@ public static class ApproverPolicy
 
     /// <summary>The group's administrator, or a person of director rank in the directorate the group belongs to.</summary>
     public static bool IsResponsibleFor(StaffMember approver, TargetGroup target) =>
-        target.AdministratorId == approver.Id || (approver.DirectorateId == target.DirectorateId && approver.Rank >= Rank.Director);
+        target.AdministratorId == approver.Id || (approver.DirectorateId == target.DirectorateId && approver.Rank.AtLeastDirector());
 }

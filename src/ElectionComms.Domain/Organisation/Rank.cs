@@ -8,3 +8,16 @@ public enum Rank
     Director = 3,
     SecretaryGeneral = 4,
 }
+
+/// <summary>The one definition of "director rank or above" (§7: group administrators and approvers).</summary>
+public static class Ranks
+{
+    public static bool AtLeastDirector(this Rank rank) => rank >= Rank.Director;
+
+    /// <summary>
+    /// The same ranks as a list, for queries: the database stores rank names, which do not sort by rank, so a query
+    /// asks for one of these instead of comparing (the view group_inventory and the groups_administrator_rank
+    /// trigger spell the list in SQL; RulesAgreeTests checks them against this).
+    /// </summary>
+    public static readonly Rank[] DirectorOrAbove = [.. Enum.GetValues<Rank>().Where(AtLeastDirector)];
+}

@@ -6,6 +6,7 @@ using ElectionComms.Domain.Organisation;
 using ElectionComms.Domain.Registry;
 using ElectionComms.Web.Auth;
 using ElectionComms.Web.Data.Audit;
+using ElectionComms.Web.Data.Views;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -145,6 +146,7 @@ public sealed class AppDbContext(
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        builder.HasDbFunction(typeof(InventorySql).GetMethod(nameof(InventorySql.ScopeName))!).HasName("scope_name");
     }
 
     private sealed class FixedActor : IAuditActorSource

@@ -1,5 +1,6 @@
 using ElectionComms.Domain.Administration;
 using ElectionComms.Domain.Channels;
+using ElectionComms.Domain.Common;
 using ElectionComms.Domain.Registry;
 
 namespace ElectionComms.Domain.Tests.Registry;
@@ -80,14 +81,14 @@ public sealed class ReconciliationReportTests
         var eligible = run.Entries.Single(e => e.Category == ReconciliationCategory.Eligible);
         var stranger = run.Entries.Single(e => e.Category == ReconciliationCategory.NotInRegistry);
 
-        Assert.Equal("Reconciliation.NotOnRemovalList", Assert.Throws<Common.DomainException>(() => eligible.MarkRemoved(Guid.NewGuid(), DateTimeOffset.UtcNow)).Code);
+        Assert.Equal("Reconciliation.NotOnRemovalList", Assert.Throws<DomainException>(() => eligible.MarkRemoved(Guid.NewGuid(), DateTimeOffset.UtcNow)).Code);
         stranger.MarkRemoved(Guid.NewGuid(), DateTimeOffset.UtcNow);
         Assert.NotNull(stranger.RemovedAt);
-        Assert.Equal("Reconciliation.AlreadyRemoved", Assert.Throws<Common.DomainException>(() => stranger.MarkRemoved(Guid.NewGuid(), DateTimeOffset.UtcNow)).Code);
+        Assert.Equal("Reconciliation.AlreadyRemoved", Assert.Throws<DomainException>(() => stranger.MarkRemoved(Guid.NewGuid(), DateTimeOffset.UtcNow)).Code);
     }
 
     [Fact]
     public void Empty_report_cannot_be_recorded() =>
-        Assert.Equal("Reconciliation.NoMembers", Assert.Throws<Common.DomainException>(() =>
+        Assert.Equal("Reconciliation.NoMembers", Assert.Throws<DomainException>(() =>
             ReconciliationRun.Record(5, "bosh.csv", Build(), Guid.NewGuid(), DateTimeOffset.UtcNow)).Code);
 }

@@ -30,15 +30,14 @@ public sealed class GroupAccess(AppDbContext db, TimeProvider clock)
 {
     public IQueryable<Group> Readable(CurrentStaff user)
     {
-        var now = clock.GetUtcNow();
+        var active = TransmitGrant.ActiveAt(clock.GetUtcNow());
         return user.Role switch
         {
             StaffRole.SecretaryGeneral or StaffRole.Auditor => db.Groups,
             StaffRole.Director when user.LeadsLogistics => db.Groups,
             StaffRole.Director or StaffRole.Clerk => OfDirectorateOrAdministered(user),
             StaffRole.CommunicationOfficer => db.Groups.Where(g => g.Officers.Any(o => o.StaffMemberId == user.Id)),
-            StaffRole.HelplineOperator => db.Groups.Where(g => db.TransmitGrants.Any(t =>
-                t.GroupId == g.Id && t.GranteeId == user.Id && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))),
+            StaffRole.HelplineOperator => db.Groups.Where(g => db.TransmitGrants.Where(active).Any(t => t.GroupId == g.Id && t.GranteeId == user.Id)),
             _ => db.Groups.Where(_ => false),
         };
     }

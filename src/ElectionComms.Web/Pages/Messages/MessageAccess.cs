@@ -58,7 +58,7 @@ public sealed class MessageAccess(AppDbContext db, ReadModelCache cache, TimePro
         }
 
         var standing = await StandingAsync(user.Id, cancellationToken);
-        if (!standing.IsActive || standing.Rank < Rank.Director)
+        if (!standing.IsActive || !standing.Rank.AtLeastDirector())
         {
             return db.Messages.Where(_ => false);
         }
@@ -94,10 +94,10 @@ public sealed class MessageAccess(AppDbContext db, ReadModelCache cache, TimePro
     /// <summary>Groups this user may address a message to: assigned as officer (§7) or holding an active grant (§8).</summary>
     public IQueryable<Group> Transmittable(Guid userId)
     {
-        var now = clock.GetUtcNow();
+        var active = TransmitGrant.ActiveAt(clock.GetUtcNow());
         return db.Groups.Where(g => g.Status == GroupStatus.Active && (
             g.Officers.Any(o => o.StaffMemberId == userId) ||
-            db.TransmitGrants.Any(t => t.GroupId == g.Id && t.GranteeId == userId && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))));
+            db.TransmitGrants.Where(active).Any(t => t.GroupId == g.Id && t.GranteeId == userId)));
     }
 
     /// <summary>The groups as the message rules see them, from the author's point of view.</summary>
@@ -125,7 +125,7 @@ public sealed class MessageAccess(AppDbContext db, ReadModelCache cache, TimePro
     {
         string[] deciding = [StaffRole.Director, StaffRole.SecretaryGeneral];
         var rows = await db.Staff.AsNoTracking()
-            .Where(s => s.IsActive && s.Rank >= Rank.Director)
+            .Where(s => s.IsActive && Ranks.DirectorOrAbove.Contains(s.Rank))
             .SelectMany(s => db.UserRoles.Where(ur => ur.UserId == s.Id)
                 .SelectMany(ur => db.Roles.Where(r => r.Id == ur.RoleId && deciding.Contains(r.Name!)))
                 .Select(r => new { Staff = s, Role = r.Name }))

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using ElectionComms.Domain.Registry;
 using ElectionComms.Web.Auth;
+using ElectionComms.Web.Common;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Exports;
 using ElectionComms.Web.Localisation;
@@ -84,7 +85,7 @@ public sealed class ImportModel(
         }
 
         Elections = await ElectionOption.ListAsync(db, cancellationToken);
-        Input.ElectionId = election ?? ElectionOption.Default(Elections);
+        Input.ElectionId = election ?? ElectionOption.Resolve(null, Elections);
         return Page();
     }
 

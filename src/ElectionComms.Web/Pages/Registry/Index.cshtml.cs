@@ -1,6 +1,7 @@
 using ElectionComms.Domain.Administration;
 using ElectionComms.Domain.Registry;
 using ElectionComms.Web.Auth;
+using ElectionComms.Web.Common;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Pages.Shared;
 using ElectionComms.Web.Registry;
@@ -45,7 +46,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Elections = await ElectionOption.ListAsync(db, cancellationToken);
-        Election ??= ElectionOption.Default(Elections);
+        Election ??= ElectionOption.Resolve(null, Elections);
 
         var people = db.People.Where(p => p.ElectionId == Election);
         if (Level is { } level)

@@ -34,9 +34,8 @@ public sealed class IndexModel(
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         MayGrant = CurrentStaff.From(User).LeadsLogistics;
-        var now = clock.GetUtcNow();
         var rows = db.TransmitGrants
-            .Where(t => t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
+            .Where(TransmitGrant.ActiveAt(clock.GetUtcNow()))
             .OrderBy(t => t.ExpiresAt == null).ThenBy(t => t.ExpiresAt).ThenBy(t => t.Id)
             .Select(t => new Row(
                 t.Id,

@@ -107,7 +107,7 @@ public sealed class CreateModel(
             .OrderBy(a => a.Platform).ThenBy(a => a.Name)
             .Select(a => new { a.Id, a.Name, a.Platform })
             .ToListAsync(cancellationToken)).Select(a => (a.Id, a.Name, a.Platform)).ToList();
-        Administrators = await directory.OptionsAsync(db.Staff.Where(s => s.Rank == Rank.Director || s.Rank == Rank.SecretaryGeneral), cancellationToken);
+        Administrators = await directory.OptionsAsync(db.Staff.Where(s => Ranks.DirectorOrAbove.Contains(s.Rank)), cancellationToken);
         OfficerOptions = await directory.OptionsAsync(directory.WithRole(StaffRole.CommunicationOfficer), cancellationToken);
         Qarqe = (await db.Qarqe.OrderBy(q => q.Name).Select(q => new { q.Id, q.Name }).ToListAsync(cancellationToken)).Select(q => (q.Id, q.Name)).ToList();
         Municipalities = (await db.Municipalities.OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).ToListAsync(cancellationToken)).Select(m => (m.Id, m.Name)).ToList();

@@ -56,11 +56,10 @@ public sealed class DetailsModel(
             where o.GroupId == id
             orderby s.FullName
             select new OfficerRow(s.Id, s.FullName, s.IsActive, o.AssignedAt)).ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
         Grants = await (
-            from t in db.TransmitGrants
+            from t in db.TransmitGrants.Where(TransmitGrant.ActiveAt(clock.GetUtcNow()))
             join s in db.Staff on t.GranteeId equals s.Id
-            where t.GroupId == id && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now)
+            where t.GroupId == id
             orderby s.FullName
             select new GrantRow(t.Id, s.FullName, t.GrantedAt, t.ExpiresAt)).ToListAsync(cancellationToken);
         History = await HistoryAsync(id, cancellationToken);

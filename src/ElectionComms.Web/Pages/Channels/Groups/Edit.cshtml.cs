@@ -124,7 +124,7 @@ public sealed class EditModel(
     {
         GroupName = group.Name;
         Status = group.Status;
-        Administrators = await directory.OptionsAsync(db.Staff.Where(s => s.Rank == Rank.Director || s.Rank == Rank.SecretaryGeneral), cancellationToken);
+        Administrators = await directory.OptionsAsync(db.Staff.Where(s => Ranks.DirectorOrAbove.Contains(s.Rank)), cancellationToken);
     }
 
     public sealed class InputModel

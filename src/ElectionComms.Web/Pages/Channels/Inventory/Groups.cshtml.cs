@@ -1,5 +1,6 @@
 using System.Globalization;
 using ElectionComms.Web.Auth;
+using ElectionComms.Web.Common;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Exports;
 using ElectionComms.Web.Localisation;
@@ -22,7 +23,7 @@ public sealed class GroupsModel(AppDbContext db, ReadModelCache cache, IStringLo
 
     public InventoryFilter Filter { get; private set; } = new();
 
-    public IReadOnlyList<InventoryQuery.ElectionOption> Elections { get; private set; } = [];
+    public IReadOnlyList<ElectionOption> Elections { get; private set; } = [];
 
     public IReadOnlyList<InventoryQuery.DirectorateOption> Directorates { get; private set; } = [];
 
@@ -82,7 +83,7 @@ public sealed class GroupsModel(AppDbContext db, ReadModelCache cache, IStringLo
         Elections = await inventory.ElectionsAsync(cancellationToken);
         Directorates = await inventory.DirectoratesAsync(cancellationToken);
         DirectoratesById = Directorates.ToDictionary(d => d.Id);
-        Filter.ElectionId = InventoryQuery.Resolve(Filter.ElectionId, Elections);
+        Filter.ElectionId = ElectionOption.Resolve(Filter.ElectionId, Elections);
         return Filter.ElectionId;
     }
 

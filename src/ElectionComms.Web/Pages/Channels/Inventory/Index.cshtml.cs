@@ -1,5 +1,6 @@
 using ElectionComms.Domain.Administration;
 using ElectionComms.Domain.Channels;
+using ElectionComms.Web.Common;
 using ElectionComms.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,7 +25,7 @@ public sealed class IndexModel(AppDbContext db, ReadModelCache cache) : PageMode
     [BindProperty(SupportsGet = true)]
     public int? DirectorateId { get; set; }
 
-    public IReadOnlyList<InventoryQuery.ElectionOption> Elections { get; private set; } = [];
+    public IReadOnlyList<ElectionOption> Elections { get; private set; } = [];
 
     public IReadOnlyList<InventoryQuery.DirectorateOption> Directorates { get; private set; } = [];
 
@@ -57,7 +58,7 @@ public sealed class IndexModel(AppDbContext db, ReadModelCache cache) : PageMode
             .Select(p => new AccountRow(p.Key, p.ToDictionary(a => a.Status, a => a.Count), p.Sum(a => a.Count)))
             .ToList();
 
-        ElectionId = InventoryQuery.Resolve(ElectionId, Elections);
+        ElectionId = ElectionOption.Resolve(ElectionId, Elections);
         if (ElectionId is not { } electionId)
         {
             return;

@@ -1,5 +1,6 @@
 using ElectionComms.Domain.Administration;
 using ElectionComms.Domain.Channels;
+using ElectionComms.Web.Common;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Data.Views;
 using ElectionComms.Web.Localisation;
@@ -13,21 +14,10 @@ namespace ElectionComms.Web.Pages.Channels.Inventory;
 /// </summary>
 public sealed class InventoryQuery(AppDbContext db, ReadModelCache cache)
 {
-    public sealed record ElectionOption(int Id, string Name, ElectionState State);
-
     public sealed record DirectorateOption(int Id, string Code, string Name);
 
     public Task<List<ElectionOption>> ElectionsAsync(CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync("inventory:elections", () => db.Elections.AsNoTracking()
-            .OrderByDescending(e => e.ElectionDay)
-            .Select(e => new ElectionOption(e.Id, e.Name, e.State))
-            .ToListAsync(cancellationToken));
-
-    /// <summary>The election asked for if it exists, else the active one, else the latest; null when there is none.</summary>
-    public static int? Resolve(int? requested, IReadOnlyList<ElectionOption> elections) =>
-        elections.FirstOrDefault(e => e.Id == requested)?.Id
-        ?? elections.FirstOrDefault(e => e.State == ElectionState.Active)?.Id
-        ?? elections.FirstOrDefault()?.Id;
+        cache.GetOrCreateAsync("inventory:elections", () => ElectionOption.ListAsync(db, cancellationToken));
 
     public Task<List<DirectorateOption>> DirectoratesAsync(CancellationToken cancellationToken)
     {
