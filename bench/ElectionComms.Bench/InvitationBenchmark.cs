@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ElectionComms.Domain.Administration;
-using ElectionComms.Web.Invitations;
+using ElectionComms.Web.Features.Invitations;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 

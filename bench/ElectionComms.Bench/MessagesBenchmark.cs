@@ -1,8 +1,8 @@
-using ElectionComms.Domain.Messaging;
+using ElectionComms.Domain.Messages;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Data.Seed;
+using ElectionComms.Web.Features.Messages;
 using ElectionComms.Web.Localisation;
-using ElectionComms.Web.Pages.Messages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -4,7 +4,7 @@ using System.Text;
 using ElectionComms.Domain.Administration;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Data.Seed;
-using ElectionComms.Web.Registry;
+using ElectionComms.Web.Features.Registry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using MiniExcelLibs;

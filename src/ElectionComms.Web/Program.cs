@@ -11,7 +11,7 @@ builder.Services
     .AddSignIn(builder.Configuration)
     .AddPortalAuthorization()
     .AddPortalPages()
-    .AddMessaging()
+    .AddMessages()
     .AddInvitations(builder.Configuration);
 
 var app = builder.Build();

@@ -1,7 +1,7 @@
 using ElectionComms.Domain.Administration;
 using ElectionComms.Domain.Channels;
 using ElectionComms.Domain.Invitations;
-using ElectionComms.Domain.Messaging;
+using ElectionComms.Domain.Messages;
 using ElectionComms.Domain.Organisation;
 using ElectionComms.Domain.Registry;
 using ElectionComms.Web.Auth;

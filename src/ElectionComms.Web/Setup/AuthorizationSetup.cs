@@ -1,5 +1,5 @@
 using ElectionComms.Web.Auth;
-using ElectionComms.Web.Pages.Channels;
+using ElectionComms.Web.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
-using ElectionComms.Web.Invitations;
+using ElectionComms.Web.Common;
+using ElectionComms.Web.Features.Invitations;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 

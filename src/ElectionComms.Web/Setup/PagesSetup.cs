@@ -13,7 +13,12 @@ internal static class PagesSetup
     public static IServiceCollection AddPortalPages(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
-        services.AddRazorPages(options => options.Conventions.AddPortalConventions())
+        // One folder per feature (ADR 0023): Features/<Name>/ holds the feature's pages and the code only it uses.
+        services.AddRazorPages(options =>
+            {
+                options.RootDirectory = "/Features";
+                options.Conventions.AddPortalConventions();
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Strings)));
@@ -36,14 +41,14 @@ internal static class PagesSetup
         services.AddScoped<ElectionComms.Web.Data.Seed.DemoSeeder>();
         services.AddScoped<ElectionComms.Web.Data.Seed.ChannelsSeeder>();
         services.AddScoped<ElectionComms.Web.Data.Seed.PeopleSeeder>();
-        services.AddSingleton<ElectionComms.Web.Registry.IPhoneNormaliser, ElectionComms.Web.Registry.LibPhoneNumberNormaliser>();
-        services.AddScoped<ElectionComms.Web.Registry.EligibilityQuery>();
-        services.AddScoped<ElectionComms.Web.Registry.ReconciliationComparer>();
-        services.AddScoped<ElectionComms.Web.Registry.ReconciliationAccess>();
-        services.AddScoped<ElectionComms.Web.Pages.Channels.Groups.ScopeResolver>();
-        services.AddScoped<ElectionComms.Web.Pages.Channels.Groups.GroupSaver>();
-        services.AddScoped<ElectionComms.Web.Registry.RosterImporter>().AddSingleton<ElectionComms.Web.Registry.ImportStore>();
-        services.AddHostedService<ElectionComms.Web.Registry.UploadSweeper>();
+        services.AddSingleton<ElectionComms.Web.Features.Registry.IPhoneNormaliser, ElectionComms.Web.Features.Registry.LibPhoneNumberNormaliser>();
+        services.AddScoped<ElectionComms.Web.Common.EligibilityQuery>();
+        services.AddScoped<ElectionComms.Web.Features.Registry.ReconciliationComparer>();
+        services.AddScoped<ElectionComms.Web.Common.ReconciliationAccess>();
+        services.AddScoped<ElectionComms.Web.Features.Channels.Groups.ScopeResolver>();
+        services.AddScoped<ElectionComms.Web.Features.Channels.Groups.GroupSaver>();
+        services.AddScoped<ElectionComms.Web.Features.Registry.RosterImporter>().AddSingleton<ElectionComms.Web.Features.Registry.ImportStore>();
+        services.AddHostedService<ElectionComms.Web.Features.Registry.UploadSweeper>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = new[] { new CultureInfo(Cultures.Albanian), new CultureInfo(Cultures.English) };

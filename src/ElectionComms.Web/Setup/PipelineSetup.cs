@@ -1,5 +1,5 @@
 using ElectionComms.Web.Auth;
-using ElectionComms.Web.Invitations;
+using ElectionComms.Web.Features.Invitations;
 using Serilog;
 using Serilog.Events;
 

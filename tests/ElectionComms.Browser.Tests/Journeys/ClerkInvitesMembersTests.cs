@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using ElectionComms.Browser.Tests.Infrastructure;
 using ElectionComms.Web.Data.Seed;
-using ElectionComms.Web.Tests.Pages.Invitations;
-using ElectionComms.Web.Tests.Pages.Registry;
+using ElectionComms.Web.Tests.Features.Invitations;
+using ElectionComms.Web.Tests.Features.Registry;
 using Microsoft.Playwright;
 
 namespace ElectionComms.Browser.Tests.Journeys;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using ElectionComms.Browser.Tests.Infrastructure;
 using ElectionComms.Web.Data.Seed;
-using ElectionComms.Web.Tests.Pages.Registry;
+using ElectionComms.Web.Tests.Features.Registry;
 using Microsoft.Playwright;
 
 namespace ElectionComms.Browser.Tests.Journeys;

@@ -42,7 +42,7 @@ public sealed class DirectorBrowsesHistoryTests(BrowserPortal portal) : IAsyncLi
         await page.GetByLabel("Gjendja").SelectOptionAsync(new SelectOptionValue { Label = "Refuzuar" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Filtro" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("Status=Rejected"));
-        var rejected = await portal.WithDbAsync(db => db.Messages.CountAsync(m => m.Status == ElectionComms.Domain.Messaging.MessageStatus.Rejected));
+        var rejected = await portal.WithDbAsync(db => db.Messages.CountAsync(m => m.Status == ElectionComms.Domain.Messages.MessageStatus.Rejected));
         Assert.InRange(rejected, 1, 50);
         await Assertions.Expect(rows).ToHaveCountAsync(rejected);
         await Assertions.Expect(page.GetByTestId("status").First).ToHaveTextAsync("Refuzuar");

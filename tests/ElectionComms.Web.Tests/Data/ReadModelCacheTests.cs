@@ -1,4 +1,4 @@
-using ElectionComms.Domain.Organisation;
+using ElectionComms.Domain.Administration;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +32,7 @@ public sealed class ReadModelCacheTests(PortalFactory portal) : IAsyncLifetime
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            db.Directorates.Add(Directorate.Create("TST1", "Drejtoria e provës", "Test directorate", false));
+            db.Elections.Add(Election.Plan("Zgjedhje prove 1", ElectionKind.PartialLocal, new DateOnly(2027, 5, 9)));
             await db.SaveChangesAsync();
             Assert.Equal(1, await ReadAsync(cache));
             await (commit ? transaction.CommitAsync() : transaction.RollbackAsync());
@@ -40,7 +40,7 @@ public sealed class ReadModelCacheTests(PortalFactory portal) : IAsyncLifetime
 
         // Rolled back: nothing changed, the cached value stands. Committed: recomputed once.
         Assert.Equal(commit ? 2 : 1, await ReadAsync(cache));
-        Assert.Equal(commit, await db.Directorates.AnyAsync(d => d.Code == "TST1"));
+        Assert.Equal(commit, await db.Elections.AnyAsync(e => e.Name == "Zgjedhje prove 1"));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class ReadModelCacheTests(PortalFactory portal) : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.Equal(1, await ReadAsync(cache));
 
-        db.Directorates.Add(Directorate.Create("TST2", "Drejtoria e provës", "Test directorate", false));
+        db.Elections.Add(Election.Plan("Zgjedhje prove 2", ElectionKind.PartialLocal, new DateOnly(2027, 5, 9)));
         await db.SaveChangesAsync();
 
         Assert.Equal(2, await ReadAsync(cache));

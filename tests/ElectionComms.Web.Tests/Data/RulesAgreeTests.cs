@@ -1,7 +1,8 @@
 using ElectionComms.Domain.Organisation;
+using ElectionComms.Web.Common;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Data.Views;
-using ElectionComms.Web.Pages.Channels.Groups;
+using ElectionComms.Web.Features.Channels.Groups;
 using ElectionComms.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

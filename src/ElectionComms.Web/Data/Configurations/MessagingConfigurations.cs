@@ -1,5 +1,5 @@
 using ElectionComms.Domain.Channels;
-using ElectionComms.Domain.Messaging;
+using ElectionComms.Domain.Messages;
 using ElectionComms.Domain.Organisation;
 using ElectionComms.Web.Auth;
 using ElectionComms.Web.Data.Audit;

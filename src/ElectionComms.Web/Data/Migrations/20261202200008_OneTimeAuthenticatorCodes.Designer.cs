@@ -1288,7 +1288,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("invitation_uses", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.Message", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.Message", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1392,7 +1392,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("messages", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageApproval", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageApproval", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1436,7 +1436,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("message_approvals", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageAttachment", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageAttachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1488,7 +1488,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("message_attachments", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageComment", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageComment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1531,7 +1531,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("message_comments", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageEvent", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1586,7 +1586,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("message_events", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageVersion", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageVersion", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1669,7 +1669,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("message_versions", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageVersionTarget", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageVersionTarget", b =>
                 {
                     b.Property<Guid>("VersionId")
                         .HasColumnType("uuid")
@@ -1688,7 +1688,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("message_version_targets", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.PublishingQueueEntry", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.PublishingQueueEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2977,7 +2977,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_invitation_uses_people_person_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.Message", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.Message", b =>
                 {
                     b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
                         .WithMany()
@@ -3000,7 +3000,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_messages_directorates_directorate_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageApproval", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageApproval", b =>
                 {
                     b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
                         .WithMany()
@@ -3009,14 +3009,14 @@ namespace ElectionComms.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_message_approvals_staff_approver_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.Message", null)
+                    b.HasOne("ElectionComms.Domain.Messages.Message", null)
                         .WithMany("Approvals")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_message_approvals_messages_message_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.MessageVersion", null)
+                    b.HasOne("ElectionComms.Domain.Messages.MessageVersion", null)
                         .WithMany()
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3024,7 +3024,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_message_approvals_message_versions_version_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageAttachment", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageAttachment", b =>
                 {
                     b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
                         .WithMany()
@@ -3034,7 +3034,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_message_attachments_staff_uploaded_by_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageComment", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageComment", b =>
                 {
                     b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
                         .WithMany()
@@ -3043,7 +3043,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_message_comments_staff_author_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.Message", null)
+                    b.HasOne("ElectionComms.Domain.Messages.Message", null)
                         .WithMany("Comments")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3051,7 +3051,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_message_comments_messages_message_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageEvent", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageEvent", b =>
                 {
                     b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
                         .WithMany()
@@ -3059,7 +3059,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_message_events_staff_actor_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.Message", null)
+                    b.HasOne("ElectionComms.Domain.Messages.Message", null)
                         .WithMany("Events")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3067,9 +3067,9 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_message_events_messages_message_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageVersion", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageVersion", b =>
                 {
-                    b.HasOne("ElectionComms.Domain.Messaging.MessageAttachment", null)
+                    b.HasOne("ElectionComms.Domain.Messages.MessageAttachment", null)
                         .WithMany()
                         .HasForeignKey("AttachmentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3082,7 +3082,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_message_versions_staff_created_by_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.Message", null)
+                    b.HasOne("ElectionComms.Domain.Messages.Message", null)
                         .WithMany("Versions")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3090,7 +3090,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_message_versions_messages_message_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageVersionTarget", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageVersionTarget", b =>
                 {
                     b.HasOne("ElectionComms.Domain.Channels.Group", null)
                         .WithMany()
@@ -3099,7 +3099,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_message_version_targets_groups_group_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.MessageVersion", null)
+                    b.HasOne("ElectionComms.Domain.Messages.MessageVersion", null)
                         .WithMany("Targets")
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3107,23 +3107,23 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_message_version_targets_message_versions_version_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.PublishingQueueEntry", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.PublishingQueueEntry", b =>
                 {
-                    b.HasOne("ElectionComms.Domain.Messaging.MessageApproval", null)
+                    b.HasOne("ElectionComms.Domain.Messages.MessageApproval", null)
                         .WithMany()
                         .HasForeignKey("ApprovalId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_publishing_queue_message_approvals_approval_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.Message", null)
+                    b.HasOne("ElectionComms.Domain.Messages.Message", null)
                         .WithMany()
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_publishing_queue_messages_message_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.MessageVersion", null)
+                    b.HasOne("ElectionComms.Domain.Messages.MessageVersion", null)
                         .WithMany()
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3306,7 +3306,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.Navigation("Officers");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.Message", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.Message", b =>
                 {
                     b.Navigation("Approvals");
 
@@ -3317,7 +3317,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.Navigation("Versions");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageVersion", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageVersion", b =>
                 {
                     b.Navigation("Targets");
                 });

@@ -1288,7 +1288,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("invitation_uses", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.Message", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.Message", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1400,7 +1400,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("messages", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageApproval", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageApproval", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1444,7 +1444,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("message_approvals", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageAttachment", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageAttachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1496,7 +1496,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("message_attachments", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageComment", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageComment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1539,7 +1539,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("message_comments", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageEvent", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1594,7 +1594,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("message_events", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageVersion", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageVersion", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1677,7 +1677,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("message_versions", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageVersionTarget", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageVersionTarget", b =>
                 {
                     b.Property<Guid>("VersionId")
                         .HasColumnType("uuid")
@@ -1696,7 +1696,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("message_version_targets", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.PublishingQueueEntry", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.PublishingQueueEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2969,7 +2969,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_invitation_uses_people_person_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.Message", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.Message", b =>
                 {
                     b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
                         .WithMany()
@@ -2992,7 +2992,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_messages_directorates_directorate_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageApproval", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageApproval", b =>
                 {
                     b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
                         .WithMany()
@@ -3001,14 +3001,14 @@ namespace ElectionComms.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_message_approvals_staff_approver_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.Message", null)
+                    b.HasOne("ElectionComms.Domain.Messages.Message", null)
                         .WithMany("Approvals")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_message_approvals_messages_message_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.MessageVersion", null)
+                    b.HasOne("ElectionComms.Domain.Messages.MessageVersion", null)
                         .WithMany()
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3016,7 +3016,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_message_approvals_message_versions_version_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageAttachment", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageAttachment", b =>
                 {
                     b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
                         .WithMany()
@@ -3026,7 +3026,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_message_attachments_staff_uploaded_by_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageComment", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageComment", b =>
                 {
                     b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
                         .WithMany()
@@ -3035,7 +3035,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_message_comments_staff_author_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.Message", null)
+                    b.HasOne("ElectionComms.Domain.Messages.Message", null)
                         .WithMany("Comments")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3043,7 +3043,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_message_comments_messages_message_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageEvent", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageEvent", b =>
                 {
                     b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
                         .WithMany()
@@ -3051,7 +3051,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_message_events_staff_actor_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.Message", null)
+                    b.HasOne("ElectionComms.Domain.Messages.Message", null)
                         .WithMany("Events")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3059,9 +3059,9 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_message_events_messages_message_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageVersion", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageVersion", b =>
                 {
-                    b.HasOne("ElectionComms.Domain.Messaging.MessageAttachment", null)
+                    b.HasOne("ElectionComms.Domain.Messages.MessageAttachment", null)
                         .WithMany()
                         .HasForeignKey("AttachmentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3074,7 +3074,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_message_versions_staff_created_by_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.Message", null)
+                    b.HasOne("ElectionComms.Domain.Messages.Message", null)
                         .WithMany("Versions")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3082,7 +3082,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_message_versions_messages_message_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageVersionTarget", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageVersionTarget", b =>
                 {
                     b.HasOne("ElectionComms.Domain.Channels.Group", null)
                         .WithMany()
@@ -3091,7 +3091,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_message_version_targets_groups_group_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.MessageVersion", null)
+                    b.HasOne("ElectionComms.Domain.Messages.MessageVersion", null)
                         .WithMany("Targets")
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3099,23 +3099,23 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_message_version_targets_message_versions_version_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.PublishingQueueEntry", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.PublishingQueueEntry", b =>
                 {
-                    b.HasOne("ElectionComms.Domain.Messaging.MessageApproval", null)
+                    b.HasOne("ElectionComms.Domain.Messages.MessageApproval", null)
                         .WithMany()
                         .HasForeignKey("ApprovalId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_publishing_queue_message_approvals_approval_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.Message", null)
+                    b.HasOne("ElectionComms.Domain.Messages.Message", null)
                         .WithMany()
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_publishing_queue_messages_message_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.MessageVersion", null)
+                    b.HasOne("ElectionComms.Domain.Messages.MessageVersion", null)
                         .WithMany()
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3288,7 +3288,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.Navigation("Officers");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.Message", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.Message", b =>
                 {
                     b.Navigation("Approvals");
 
@@ -3299,7 +3299,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.Navigation("Versions");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageVersion", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageVersion", b =>
                 {
                     b.Navigation("Targets");
                 });

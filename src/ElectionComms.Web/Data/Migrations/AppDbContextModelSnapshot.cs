@@ -1285,7 +1285,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("invitation_uses", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.Message", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.Message", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1397,7 +1397,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("messages", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageApproval", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageApproval", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1441,7 +1441,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("message_approvals", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageAttachment", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageAttachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1493,7 +1493,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("message_attachments", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageComment", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageComment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1536,7 +1536,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("message_comments", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageEvent", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1591,7 +1591,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("message_events", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageVersion", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageVersion", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1674,7 +1674,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("message_versions", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageVersionTarget", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageVersionTarget", b =>
                 {
                     b.Property<Guid>("VersionId")
                         .HasColumnType("uuid")
@@ -1693,7 +1693,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("message_version_targets", (string)null);
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.PublishingQueueEntry", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.PublishingQueueEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2982,7 +2982,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_invitation_uses_people_person_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.Message", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.Message", b =>
                 {
                     b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
                         .WithMany()
@@ -3005,7 +3005,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_messages_directorates_directorate_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageApproval", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageApproval", b =>
                 {
                     b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
                         .WithMany()
@@ -3014,14 +3014,14 @@ namespace ElectionComms.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_message_approvals_staff_approver_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.Message", null)
+                    b.HasOne("ElectionComms.Domain.Messages.Message", null)
                         .WithMany("Approvals")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_message_approvals_messages_message_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.MessageVersion", null)
+                    b.HasOne("ElectionComms.Domain.Messages.MessageVersion", null)
                         .WithMany()
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3029,7 +3029,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_message_approvals_message_versions_version_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageAttachment", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageAttachment", b =>
                 {
                     b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
                         .WithMany()
@@ -3039,7 +3039,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_message_attachments_staff_uploaded_by_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageComment", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageComment", b =>
                 {
                     b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
                         .WithMany()
@@ -3048,7 +3048,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_message_comments_staff_author_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.Message", null)
+                    b.HasOne("ElectionComms.Domain.Messages.Message", null)
                         .WithMany("Comments")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3056,7 +3056,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_message_comments_messages_message_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageEvent", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageEvent", b =>
                 {
                     b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
                         .WithMany()
@@ -3064,7 +3064,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_message_events_staff_actor_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.Message", null)
+                    b.HasOne("ElectionComms.Domain.Messages.Message", null)
                         .WithMany("Events")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3072,9 +3072,9 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_message_events_messages_message_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageVersion", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageVersion", b =>
                 {
-                    b.HasOne("ElectionComms.Domain.Messaging.MessageAttachment", null)
+                    b.HasOne("ElectionComms.Domain.Messages.MessageAttachment", null)
                         .WithMany()
                         .HasForeignKey("AttachmentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3087,7 +3087,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_message_versions_staff_created_by_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.Message", null)
+                    b.HasOne("ElectionComms.Domain.Messages.Message", null)
                         .WithMany("Versions")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3095,7 +3095,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_message_versions_messages_message_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageVersionTarget", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageVersionTarget", b =>
                 {
                     b.HasOne("ElectionComms.Domain.Channels.Group", null)
                         .WithMany()
@@ -3104,7 +3104,7 @@ namespace ElectionComms.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_message_version_targets_groups_group_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.MessageVersion", null)
+                    b.HasOne("ElectionComms.Domain.Messages.MessageVersion", null)
                         .WithMany("Targets")
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3112,23 +3112,23 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_message_version_targets_message_versions_version_id");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.PublishingQueueEntry", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.PublishingQueueEntry", b =>
                 {
-                    b.HasOne("ElectionComms.Domain.Messaging.MessageApproval", null)
+                    b.HasOne("ElectionComms.Domain.Messages.MessageApproval", null)
                         .WithMany()
                         .HasForeignKey("ApprovalId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_publishing_queue_message_approvals_approval_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.Message", null)
+                    b.HasOne("ElectionComms.Domain.Messages.Message", null)
                         .WithMany()
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_publishing_queue_messages_message_id");
 
-                    b.HasOne("ElectionComms.Domain.Messaging.MessageVersion", null)
+                    b.HasOne("ElectionComms.Domain.Messages.MessageVersion", null)
                         .WithMany()
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3311,7 +3311,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.Navigation("Officers");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.Message", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.Message", b =>
                 {
                     b.Navigation("Approvals");
 
@@ -3322,7 +3322,7 @@ namespace ElectionComms.Web.Data.Migrations
                     b.Navigation("Versions");
                 });
 
-            modelBuilder.Entity("ElectionComms.Domain.Messaging.MessageVersion", b =>
+            modelBuilder.Entity("ElectionComms.Domain.Messages.MessageVersion", b =>
                 {
                     b.Navigation("Targets");
                 });

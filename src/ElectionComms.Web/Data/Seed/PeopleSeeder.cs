@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ElectionComms.Domain.Administration;
 using ElectionComms.Domain.Registry;
-using ElectionComms.Web.Registry;
+using ElectionComms.Web.Features.Registry;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElectionComms.Web.Data.Seed;

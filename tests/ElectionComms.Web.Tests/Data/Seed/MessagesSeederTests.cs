@@ -1,7 +1,7 @@
-using ElectionComms.Domain.Messaging;
+using ElectionComms.Domain.Messages;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Data.Seed;
-using ElectionComms.Web.Pages.Messages;
+using ElectionComms.Web.Features.Messages;
 using ElectionComms.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +50,7 @@ public sealed class MessagesSeederTests(PortalFactory portal) : IAsyncLifetime
     [Fact]
     public async Task Expiry_marks_submitted_messages_whose_send_time_passed()
     {
-        var id = await ElectionComms.Web.Tests.Pages.Messages.MessageScenario.SubmittedAsync(portal);
+        var id = await ElectionComms.Web.Tests.Features.Messages.MessageScenario.SubmittedAsync(portal);
         await portal.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE messages SET send_at = now() - interval '1 minute' WHERE id = {0}", id));
 
         var expired = await portal.WithServicesAsync(sp => sp.GetRequiredService<MessageExpiry>().ExpireOverdueAsync());

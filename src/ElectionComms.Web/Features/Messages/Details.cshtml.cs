@@ -1,0 +1,280 @@
+using System.ComponentModel.DataAnnotations;
+using ElectionComms.Domain.Channels;
+using ElectionComms.Domain.Common;
+using ElectionComms.Domain.Messages;
+using ElectionComms.Web.Auth;
+using ElectionComms.Web.Data;
+using ElectionComms.Web.Localisation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ElectionComms.Web.Features.Messages;
+
+/// <summary>
+/// One message: the author submits or withdraws it; the responsible superior reviews it (preview as on the
+/// platform, changes since the last version, personal-data findings, comments, history) and approves, sends back or
+/// rejects it (§7, §10). The decision forms carry the content hash the director saw; a changed message refuses them.
+/// </summary>
+public sealed class DetailsModel(
+    AppDbContext db, MessageAccess access, StepUp stepUp, DomainErrors errors, IStringLocalizer<Strings> localizer, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public DecisionInput Input { get; set; } = new();
+
+    public MessageView Message { get; private set; } = default!;
+
+    public IReadOnlyList<VersionView> Versions { get; private set; } = [];
+
+    public IReadOnlyList<TargetView> Targets { get; private set; } = [];
+
+    public IReadOnlyList<EventView> Timeline { get; private set; } = [];
+
+    public IReadOnlyList<CommentView> Comments { get; private set; } = [];
+
+    public IReadOnlyList<PersonalDataFinding> FindingsSq { get; private set; } = [];
+
+    public IReadOnlyList<PersonalDataFinding> FindingsEn { get; private set; } = [];
+
+    public bool IsAuthor { get; private set; }
+
+    public bool MayDecide { get; private set; }
+
+    public bool StepUpFresh { get; private set; }
+
+    public VersionView Current => Versions[0];
+
+    /// <summary>The version the reviewer compares with: the last one submitted before, else the one before.</summary>
+    public VersionView? Previous { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnGetAttachmentAsync(Guid id, Guid attachmentId, CancellationToken cancellationToken)
+    {
+        if (!await (await access.ReadableAsync(CurrentStaff.From(User), cancellationToken)).AnyAsync(m => m.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var attachment = await db.MessageVersions.Where(v => v.MessageId == id && v.AttachmentId == attachmentId)
+            .SelectMany(v => db.MessageAttachments.Where(a => a.Id == v.AttachmentId))
+            .Select(a => new { a.Content, a.Kind, a.FileName })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (attachment is null)
+        {
+            return NotFound();
+        }
+
+        var type = attachment.Kind switch
+        {
+            AttachmentKind.Pdf => "application/pdf",
+            AttachmentKind.Png => "image/png",
+            _ => "image/jpeg",
+        };
+        return File(attachment.Content, type, attachment.FileName);
+    }
+
+    public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, async (message, me, _, now) =>
+        {
+            // ADR 0017: the route and whether anyone can decide are settled now, from the groups as the author reaches them.
+            var (chain, targets) = await DecisionContextAsync(message, cancellationToken);
+            message.Submit(me, Input.Justification, targets, chain, await access.ApproverCandidatesAsync(cancellationToken), now);
+        }, "Messages.SubmittedDone", cancellationToken);
+
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, (message, me, _, now) =>
+        {
+            message.Withdraw(me, now);
+            return Task.CompletedTask;
+        }, "Messages.WithdrawnDone", cancellationToken);
+
+    public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, async (message, me, role, now) =>
+        {
+            var (chain, targets) = await DecisionContextAsync(message, cancellationToken);
+            var verifiedAt = await stepUp.LastVerifiedAsync(me.Id, cancellationToken);
+            message.Approve(me, role, chain, targets, Input.ContentHash ?? string.Empty, verifiedAt, now);
+
+            // Approved content goes straight to the publishing queue, in the same transaction as the approval.
+            db.PublishingQueue.Add(message.Enqueue(now));
+        }, "Messages.ApprovedDone", cancellationToken);
+
+    public Task<IActionResult> OnPostRequestChangesAsync(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, async (message, me, role, now) =>
+        {
+            var (chain, targets) = await DecisionContextAsync(message, cancellationToken);
+            message.RequestChanges(me, role, chain, targets, Input.ContentHash ?? string.Empty, Input.Reason, now);
+        }, "Messages.ChangesRequestedDone", cancellationToken);
+
+    public Task<IActionResult> OnPostRejectAsync(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, async (message, me, role, now) =>
+        {
+            var (chain, targets) = await DecisionContextAsync(message, cancellationToken);
+            message.Reject(me, role, chain, targets, Input.ContentHash ?? string.Empty, Input.Reason, now);
+        }, "Messages.RejectedDone", cancellationToken);
+
+    public Task<IActionResult> OnPostCommentAsync(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, (message, me, _, now) =>
+        {
+            db.MessageComments.Add(message.Comment(me.Id, Input.Comment, now));
+            return Task.CompletedTask;
+        }, "Messages.CommentedDone", cancellationToken);
+
+    private async Task<(IReadOnlyList<Guid> Chain, IReadOnlyList<TargetGroup> Targets)> DecisionContextAsync(Message message, CancellationToken cancellationToken)
+    {
+        var chain = await access.ChainAsync(message.AuthorId, cancellationToken);
+        var targets = await access.TargetsAsync(message.AuthorId, message.CurrentVersion.Targets.Select(t => t.GroupId), cancellationToken);
+        return (chain, targets);
+    }
+
+    private async Task<IActionResult> ActAsync(
+        Guid id, Func<Message, Domain.Organisation.StaffMember, string?, DateTimeOffset, Task> act, string doneKey, CancellationToken cancellationToken)
+    {
+        var user = CurrentStaff.From(User);
+        if (!await (await access.ReadableAsync(user, cancellationToken)).AnyAsync(m => m.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var message = await access.LoadAsync(id, cancellationToken);
+        if (message is null)
+        {
+            return NotFound();
+        }
+
+        var me = await db.Staff.SingleAsync(s => s.Id == user.Id, cancellationToken);
+        try
+        {
+            await act(message, me, user.Role, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException exception)
+        {
+            return await ShowErrorAsync(id, errors.Describe(exception), cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || exception.IsUniqueViolation("ix_publishing_queue_message_id_version_id"))
+        {
+            // Another director decided, or the author changed the message, in the same moment.
+            return await ShowErrorAsync(id, localizer["Error.Message.Concurrency"], cancellationToken);
+        }
+
+        TempData["Status"] = localizer[doneKey].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult> ShowErrorAsync(Guid id, string message, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        ModelState.AddModelError(string.Empty, message);
+        return await LoadAsync(id, cancellationToken) ?? Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var user = CurrentStaff.From(User);
+        var english = Cultures.IsEnglish;
+        var awaiting = await access.AwaitingDecisionAsync(user, cancellationToken);
+        var lastVerified = stepUp.LastVerified(user.Id);
+
+        // The message, its versions, whether this user may decide and their last step-up: one statement.
+        var loaded = await (await access.ReadableAsync(user, cancellationToken))
+            .Where(m => m.Id == id)
+            .Select(m => new
+            {
+                View = new MessageView(
+                    m.Id,
+                    m.AuthorId,
+                    db.Staff.Where(s => s.Id == m.AuthorId).Select(s => s.FullName).First(),
+                    db.Directorates.Where(d => d.Id == m.DirectorateId).Select(d => english ? d.NameEn : d.NameSq).First(),
+                    m.Status,
+                    m.IsTest,
+                    m.SendAt,
+                    m.CreatedAt,
+                    m.SubmittedAt,
+                    m.CurrentVersionId,
+                    m.CurrentContentHash,
+                    m.DecisionReason),
+                Versions = db.MessageVersions
+                    .Where(v => v.MessageId == m.Id)
+                    .OrderByDescending(v => v.Number)
+                    .Select(v => new VersionView(
+                        v.Id, v.Number, v.TextSq, v.TextEn, v.ContentHash, v.CreatedAt, v.SubmittedAt, v.PersonalDataJustification, v.SendAt, v.IsTest,
+                        v.AttachmentId,
+                        db.MessageAttachments.Where(a => a.Id == v.AttachmentId).Select(a => a.FileName).FirstOrDefault(),
+                        db.MessageAttachments.Where(a => a.Id == v.AttachmentId).Select(a => (AttachmentKind?)a.Kind).FirstOrDefault()))
+                    .ToList(),
+                MayDecide = awaiting.Any(a => a.Id == m.Id),
+                StepUpAt = lastVerified.FirstOrDefault(),
+            })
+            .AsNoTracking()
+            .SingleOrDefaultAsync(cancellationToken);
+        if (loaded is null)
+        {
+            return NotFound();
+        }
+
+        var message = loaded.View;
+        Message = message;
+        IsAuthor = message.AuthorId == user.Id;
+        Versions = loaded.Versions;
+        Previous = Versions.Skip(1).FirstOrDefault(v => v.SubmittedAt is not null) ?? Versions.Skip(1).FirstOrDefault();
+        Targets = await db.MessageVersionTargets.AsNoTracking()
+            .Where(t => t.VersionId == message.CurrentVersionId)
+            .Join(db.Groups, t => t.GroupId, g => g.Id, (t, g) => g)
+            .OrderBy(g => g.Name)
+            .Select(g => new TargetView(g.Id, g.Name, g.Platform, g.IsTestGroup))
+            .ToListAsync(cancellationToken);
+        Timeline = await db.MessageEvents.AsNoTracking()
+            .Where(e => e.MessageId == id)
+            .OrderByDescending(e => e.Id)
+            .Select(e => new EventView(e.At, e.Kind, db.Staff.Where(s => s.Id == e.ActorId).Select(s => s.FullName).FirstOrDefault(), e.VersionNumber, e.ContentHash, e.Reason))
+            .ToListAsync(cancellationToken);
+        Comments = await db.MessageComments.AsNoTracking()
+            .Where(c => c.MessageId == id)
+            .OrderBy(c => c.Id)
+            .Select(c => new CommentView(c.At, db.Staff.Where(s => s.Id == c.AuthorId).Select(s => s.FullName).First(), c.VersionNumber, c.Text))
+            .ToListAsync(cancellationToken);
+        FindingsSq = PersonalDataScanner.Scan(Current.TextSq);
+        FindingsEn = Current.TextEn is null ? [] : PersonalDataScanner.Scan(Current.TextEn);
+        MayDecide = loaded.MayDecide;
+        StepUpFresh = MayDecide && loaded.StepUpAt is { } at && clock.GetUtcNow() - at <= Domain.Messages.Message.StepUpWindow;
+
+        // The decision form always carries the hash of what this page shows now: a retry is a new look, not a replay.
+        Input = new DecisionInput { ContentHash = message.ContentHash, Justification = Input.Justification, Reason = Input.Reason };
+        ModelState.Remove($"{nameof(Input)}.{nameof(DecisionInput.ContentHash)}");
+        return null;
+    }
+
+    public IEnumerable<Platform> PreviewPlatforms => Targets.Select(t => t.Platform).Distinct().Order();
+
+    public sealed record MessageView(
+        Guid Id, Guid AuthorId, string Author, string Directorate, MessageStatus Status, bool IsTest, DateTimeOffset? SendAt,
+        DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, Guid CurrentVersionId, string ContentHash, string? DecisionReason);
+
+    public sealed record VersionView(
+        Guid Id, int Number, string TextSq, string? TextEn, string ContentHash, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt,
+        string? Justification, DateTimeOffset? SendAt, bool IsTest, Guid? AttachmentId, string? AttachmentName, AttachmentKind? AttachmentKind);
+
+    public sealed record TargetView(int Id, string Name, Platform Platform, bool IsTestGroup);
+
+    public sealed record EventView(DateTimeOffset At, MessageEventKind Kind, string? Actor, int VersionNumber, string ContentHash, string? Reason);
+
+    public sealed record CommentView(DateTimeOffset At, string Author, int VersionNumber, string Text);
+
+    public sealed class DecisionInput
+    {
+        public string? ContentHash { get; set; }
+
+        [Display(Name = "Messages.Reason")]
+        public string? Reason { get; set; }
+
+        [Display(Name = "Messages.Justification")]
+        public string? Justification { get; set; }
+
+        [Display(Name = "Messages.Comment")]
+        public string? Comment { get; set; }
+    }
+}
