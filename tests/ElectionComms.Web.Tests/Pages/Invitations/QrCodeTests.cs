@@ -101,6 +101,12 @@ public sealed class QrCodeTests(PortalFactory portal) : IAsyncLifetime
 
         CaptionFont.Glyph('~', e);
         Assert.True(e.ToArray().Any(c => c != 0), "the last ASCII glyph is in the table");
+
+        // A caption cut at two lines ends with '…', which used to print as '?'.
+        CaptionFont.Glyph('?', e);
+        CaptionFont.Glyph('…', accented);
+        Assert.False(e.SequenceEqual(accented), "… prints as ?");
+        Assert.Equal(new ushort[] { 0x80, 0, 0x80, 0, 0x80 }, accented.ToArray());
     }
 
     [Fact]
