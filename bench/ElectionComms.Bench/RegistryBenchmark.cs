@@ -53,7 +53,7 @@ internal static class RegistryBenchmark
             await WriteCsvAsync(csv, rows);
             MiniExcel.SaveAs(xlsx, rows.Select(r => r.Cells()), overwriteFile: true);
             rows = null;
-            foreach (var (path, format) in new[] { (csv, RosterFormat.Csv), (xlsx, RosterFormat.Xlsx) })
+            foreach (var (path, format) in new[] { (csv, TableFormat.Csv), (xlsx, TableFormat.Xlsx) })
             {
                 // The floor is noisy on a shared machine: the median of three COPYs.
                 var copies = new List<TimeSpan>();

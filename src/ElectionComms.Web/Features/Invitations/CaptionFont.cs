@@ -6,7 +6,7 @@ namespace ElectionComms.Web.Features.Invitations;
 /// <summary>
 /// A 5×9 bitmap font for the caption under a QR code: the classic public-domain 5×7 ASCII glyphs, one row above
 /// for the dots of Ë/ë and one below for the cedilla of Ç/ç. Column-major: bit 0 is the top row. Other accented
-/// letters lose their accent; anything else prints as '?'. Drawing captions this way keeps the PNG a 1-bit image
+/// letters lose their accent; '…' is three dots; anything else prints as '?'. Drawing captions this way keeps the PNG a 1-bit image
 /// written like QRCoder's own (no imaging library, no native code, no font file), see ADR 0015.
 /// </summary>
 internal static class CaptionFont
@@ -48,6 +48,14 @@ internal static class CaptionFont
     /// <summary>The glyph's five columns, 9 bits each (bit 0 = top).</summary>
     public static void Glyph(char c, Span<ushort> columns)
     {
+        if (c == '…')
+        {
+            // The mark a caption cut at two lines ends with (QrImages.Wrap): three dots on the baseline, not '?'.
+            columns.Clear();
+            columns[0] = columns[2] = columns[4] = 0x40 << 1;
+            return;
+        }
+
         var (basis, dots, cedilla) = c switch
         {
             'ë' => ('e', true, false),

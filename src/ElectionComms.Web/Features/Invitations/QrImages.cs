@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Security;
 using System.Text;
 using QRCoder;
@@ -229,41 +230,12 @@ public static class QrImages
         output.Write(number);
         output.Write(type);
         output.Write(data);
-        var crc = Crc32.Update(Crc32.Update(0xFFFFFFFFu, type), data) ^ 0xFFFFFFFFu;
-        BinaryPrimitives.WriteUInt32BigEndian(number, crc);
+
+        // PNG's chunk CRC is the ISO 3309 CRC-32 over the type and the data, stored big-endian.
+        var crc = new Crc32();
+        crc.Append(type);
+        crc.Append(data);
+        BinaryPrimitives.WriteUInt32BigEndian(number, crc.GetCurrentHashAsUInt32());
         output.Write(number);
-    }
-
-    /// <summary>PNG's CRC-32 (ISO 3309), table-driven.</summary>
-    private static class Crc32
-    {
-        private static readonly uint[] Table = Build();
-
-        public static uint Update(uint crc, ReadOnlySpan<byte> data)
-        {
-            foreach (var b in data)
-            {
-                crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-            }
-
-            return crc;
-        }
-
-        private static uint[] Build()
-        {
-            var table = new uint[256];
-            for (uint n = 0; n < 256; n++)
-            {
-                var c = n;
-                for (var k = 0; k < 8; k++)
-                {
-                    c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-                }
-
-                table[n] = c;
-            }
-
-            return table;
-        }
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
+using DiffPlex;
 using ElectionComms.Domain.Messages;
 using Microsoft.AspNetCore.Html;
 
@@ -38,42 +39,40 @@ public static partial class TextMarkup
         return new HtmlString(html.ToString());
     }
 
-    /// <summary>Words removed from <paramref name="before"/> in &lt;del&gt;, words added in &lt;ins&gt;, by longest common subsequence.</summary>
+    /// <summary>
+    /// Words removed from <paramref name="before"/> in &lt;del&gt;, words added in &lt;ins&gt;, by DiffPlex's Myers diff
+    /// over the same tokens (runs of white space, words, single signs). Memory grows with the text and the changes, not
+    /// with their product as a table of every pair of tokens would (ADR 0022). In each changed run the added words come
+    /// before the removed ones, as the review page has always shown them.
+    /// </summary>
     public static IHtmlContent Diff(string before, string after)
     {
-        var a = Tokens().Matches(before).Select(m => m.Value).ToArray();
-        var b = Tokens().Matches(after).Select(m => m.Value).ToArray();
-
-        // Messages are at most 4,096 characters, so the quadratic table stays small (about a million cells at most).
-        var lengths = new int[a.Length + 1, b.Length + 1];
-        for (var i = a.Length - 1; i >= 0; i--)
+        var result = Differ.Instance.CreateDiffs(before, after, ignoreWhiteSpace: false, ignoreCase: false, WordTokens.Instance);
+        var a = result.PiecesOld;
+        var b = result.PiecesNew;
+        var html = new StringBuilder(before.Length + after.Length);
+        var x = 0;
+        foreach (var block in result.DiffBlocks)
         {
-            for (var j = b.Length - 1; j >= 0; j--)
+            for (; x < block.DeleteStartA; x++)
             {
-                lengths[i, j] = a[i] == b[j] ? lengths[i + 1, j + 1] + 1 : Math.Max(lengths[i + 1, j], lengths[i, j + 1]);
+                html.Append(Encode(a[x]));
+            }
+
+            for (var y = block.InsertStartB; y < block.InsertStartB + block.InsertCountB; y++)
+            {
+                html.Append("<ins class=\"diff-added\">").Append(Encode(b[y])).Append("</ins>");
+            }
+
+            for (; x < block.DeleteStartA + block.DeleteCountA; x++)
+            {
+                html.Append("<del class=\"diff-removed\">").Append(Encode(a[x])).Append("</del>");
             }
         }
 
-        var html = new StringBuilder();
-        int x = 0, y = 0;
-        while (x < a.Length || y < b.Length)
+        for (; x < a.Count; x++)
         {
-            if (x < a.Length && y < b.Length && a[x] == b[y])
-            {
-                html.Append(Encode(a[x]));
-                x++;
-                y++;
-            }
-            else if (y < b.Length && (x == a.Length || lengths[x, y + 1] >= lengths[x + 1, y]))
-            {
-                html.Append("<ins class=\"diff-added\">").Append(Encode(b[y])).Append("</ins>");
-                y++;
-            }
-            else
-            {
-                html.Append("<del class=\"diff-removed\">").Append(Encode(a[x])).Append("</del>");
-                x++;
-            }
+            html.Append(Encode(a[x]));
         }
 
         return new HtmlString(html.ToString());
@@ -83,4 +82,12 @@ public static partial class TextMarkup
 
     [GeneratedRegex(@"\s+|\w+|[^\w\s]", RegexOptions.CultureInvariant)]
     private static partial Regex Tokens();
+
+    /// <summary>The diff's unit: white space, a word or one sign, so a changed word is marked whole.</summary>
+    private sealed class WordTokens : IChunker
+    {
+        public static readonly WordTokens Instance = new();
+
+        public IReadOnlyList<string> Chunk(string text) => Tokens().Matches(text).Select(m => m.Value).ToArray();
+    }
 }

@@ -12,12 +12,6 @@ public enum ImportMode
     FullRoster = 2,
 }
 
-public enum RosterFormat
-{
-    Csv = 1,
-    Xlsx = 2,
-}
-
 /// <summary>
 /// A problem with one cell or row; <see cref="Code"/> is a resource key suffix ("Registry.Row." + code), whose
 /// message gets <see cref="Argument"/> as {0} and the offending <see cref="Value"/> (phone numbers masked, §10) as {1}.
@@ -33,7 +27,7 @@ public sealed record UnreadRow(int Number, string? FullName, string? Phone, Admi
 /// <summary>What the clerk confirmed on the preview before a full roster ends people (ADR 0018).</summary>
 public sealed record EndingConfirmation(int? Count, bool Many);
 
-/// <summary>One row as read from the file: cell text by column, before any validation.</summary>
+/// <summary>One row as read from the file: cell text by column, before any validation; formula cells as <see cref="TableRow.IsFormula"/> found them.</summary>
 public sealed record RawRow(int Number, IReadOnlyDictionary<RosterColumn, string?> Cells, IReadOnlySet<RosterColumn> Formulas);
 
 /// <summary>A valid row, ready for the staging table.</summary>

@@ -5,7 +5,7 @@ namespace ElectionComms.Web.Features.Registry;
 
 /// <summary>What the server keeps about one uploaded roster between preview and apply.</summary>
 public sealed record StoredImport(
-    Guid Id, Guid OwnerId, int ElectionId, string FileName, RosterFormat Format, ImportMode Mode, string Sha256,
+    Guid Id, Guid OwnerId, int ElectionId, string FileName, TableFormat Format, ImportMode Mode, string Sha256,
     long Size, DateTimeOffset UploadedAt, ImportOutcome? Preview);
 
 /// <summary>
@@ -70,7 +70,7 @@ public sealed class ImportStore(IConfiguration configuration, IHostEnvironment e
             await source.CopyToAsync(target, cancellationToken);
         }
 
-        RosterFormat format;
+        TableFormat format;
         await using (var stored = File.OpenRead(path))
         {
             format = RosterReader.FormatOf(file.FileName, stored);

@@ -13,11 +13,15 @@ namespace ElectionComms.Web.Features.Registry;
 public sealed class ReconciliationComparer(AppDbContext db, EligibilityQuery eligibility, IPhoneNormaliser phones)
 {
     public async Task<ReconciliationReport> CompareAsync(
-        GroupTarget group, IReadOnlyCollection<MemberObservation> observations, DateOnly today, CancellationToken cancellationToken)
+        GroupTarget group, IAsyncEnumerable<MemberObservation> observations, DateOnly today, CancellationToken cancellationToken)
     {
-        var observed = observations
-            .Select(o => new ObservedMember(phones.ToE164(o.Phone), string.IsNullOrWhiteSpace(o.Phone) ? null : o.Phone.Trim(), o.Name))
-            .ToList();
+        // The one list of members held: the report needs them all; the file is read into it row by row.
+        var observed = new List<ObservedMember>();
+        await foreach (var o in observations.WithCancellation(cancellationToken))
+        {
+            observed.Add(new ObservedMember(phones.ToE164(o.Phone), string.IsNullOrWhiteSpace(o.Phone) ? null : o.Phone.Trim(), o.Name));
+        }
+
         var locations = await eligibility.LocationsAsync(group.ElectionId, cancellationToken);
         var numbers = observed.Where(o => o.PhoneE164 is not null).Select(o => o.PhoneE164!).Distinct().ToArray();
         var people = db.People.AsNoTracking().Where(p => p.ElectionId == group.ElectionId);

@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
+using System.Runtime.CompilerServices;
 using ElectionComms.Domain.Registry;
-using MiniExcelLibs;
 
 namespace ElectionComms.Web.Features.Registry;
 
@@ -16,8 +12,9 @@ public sealed class MemberListException(string code, params object[] arguments) 
 }
 
 /// <summary>
-/// Reads a group's member list as WhatsApp or Telegram admins export it (CSV in UTF-8 with comma or semicolon, or
-/// XLSX) into <see cref="MemberObservation"/>s. Columns are found by their header, in Albanian or English.
+/// Reads a group's member list as WhatsApp or Telegram admins export it (CSV or XLSX, through the registry's one
+/// table reader <see cref="TableFile"/>: the same encodings and formula rule as the roster import) into
+/// <see cref="MemberObservation"/>s, one at a time. Columns are found by their header, in Albanian or English.
 /// </summary>
 public static class ReconciliationMemberList
 {
@@ -38,114 +35,65 @@ public static class ReconciliationMemberList
 
     public static string AcceptedHeaders => "phone, telefoni, Phone Number, name, emri, first name / last name";
 
-    public static async Task<List<MemberObservation>> ReadAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    /// <summary>
+    /// The file's members as they are read (never the whole list at once); throws <see cref="MemberListException"/> for
+    /// a file of the wrong type, an unreadable or empty one, or one of more than <see cref="MaxRows"/> members.
+    /// </summary>
+    public static async IAsyncEnumerable<MemberObservation> ReadAsync(
+        Stream content, string fileName, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        var rows = extension switch
+        var format = Path.GetExtension(fileName).ToLowerInvariant() switch
         {
-            ".xlsx" => ReadXlsx(content),
-            ".csv" or ".txt" => ReadCsv(content),
+            ".xlsx" => TableFormat.Xlsx,
+            ".csv" or ".txt" => TableFormat.Csv,
             _ => throw new MemberListException("Reconciliation.FileType"),
         };
-        var result = new List<MemberObservation>();
-        Columns? columns = null;
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        await using var rows = TableFile.ReadAsync(content, format, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        if (!await NextAsync(rows))
         {
-            if (columns is null)
+            throw new MemberListException("Reconciliation.FileEmpty");
+        }
+
+        var columns = Columns.Find(rows.Current);
+        var count = 0;
+        while (await NextAsync(rows))
+        {
+            if (columns.Read(rows.Current) is not { } observation)
             {
-                columns = Columns.Find(row);
                 continue;
             }
 
-            var observation = columns.Read(row);
-            if (observation is null)
-            {
-                continue;
-            }
-
-            if (result.Count == MaxRows)
+            if (++count > MaxRows)
             {
                 throw new MemberListException("Reconciliation.TooManyRows", MaxRows);
             }
 
-            result.Add(observation);
+            yield return observation;
         }
 
-        return result.Count == 0 ? throw new MemberListException("Reconciliation.FileEmpty") : result;
-    }
-
-    private static async IAsyncEnumerable<string?[]> ReadCsv(Stream content)
-    {
-        // Strict UTF-8: a file saved in another encoding is refused rather than read as mojibake.
-        using var text = new StreamReader(content, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        if (count == 0)
         {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [",", ";", "\t"],
-            BadDataFound = null,
-            MissingFieldFound = null,
-        };
-        using var csv = new CsvReader(text, configuration);
-        while (true)
-        {
-            bool more;
-            try
-            {
-                more = await csv.ReadAsync();
-            }
-            catch (DecoderFallbackException)
-            {
-                throw new MemberListException("Reconciliation.Encoding");
-            }
-
-            if (!more)
-            {
-                yield break;
-            }
-
-            yield return csv.Parser.Record ?? [];
+            throw new MemberListException("Reconciliation.FileEmpty");
         }
     }
 
-    /// <summary>Any failure inside the spreadsheet library on an uploaded file means the file is unreadable, whatever its type.</summary>
-    private static async IAsyncEnumerable<string?[]> ReadXlsx(Stream content)
+    private static async ValueTask<bool> NextAsync(IAsyncEnumerator<TableRow> rows)
     {
-        IEnumerable<IDictionary<string, object?>> rows;
         try
         {
-            rows = (await MiniExcel.QueryAsync(content, useHeaderRow: false, excelType: ExcelType.XLSX))
-                .Cast<IDictionary<string, object?>>();
+            return await rows.MoveNextAsync();
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (TableFileException exception)
         {
-            throw new MemberListException("Reconciliation.FileUnreadable");
-        }
-
-        using var enumerator = rows.GetEnumerator();
-        while (true)
-        {
-            try
-            {
-                if (!enumerator.MoveNext())
-                {
-                    yield break;
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                throw new MemberListException("Reconciliation.FileUnreadable");
-            }
-
-            // Formulas are not evaluated: MiniExcel returns the value the spreadsheet cached, read as text.
-            yield return enumerator.Current.Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)).ToArray();
+            throw new MemberListException(exception.Problem == TableProblem.NotUtf8 ? "Reconciliation.Encoding" : "Reconciliation.FileUnreadable");
         }
     }
 
     private sealed class Columns(int phoneIndex, int nameIndex, int firstIndex, int lastIndex)
     {
-        public static Columns Find(string?[] header)
+        public static Columns Find(TableRow header)
         {
-            var keys = header.Select(Key).ToArray();
+            var keys = Enumerable.Range(0, header.Count).Select(i => Key(header[i])).ToArray();
             int Index(string[] names) => Array.FindIndex(keys, names.Contains);
             var columns = new Columns(Index(PhoneHeaders), Index(NameHeaders), Index(FirstNameHeaders), Index(LastNameHeaders));
             return columns.PhoneIndex < 0 && columns.NameIndex < 0 && columns.FirstIndex < 0
@@ -159,9 +107,18 @@ public static class ReconciliationMemberList
 
         private int FirstIndex => firstIndex;
 
-        public MemberObservation? Read(string?[] row)
+        /// <summary>
+        /// A formula (<see cref="TableRow.IsFormula"/>) is never trusted: it reads as a formula ("=" and the value the
+        /// spreadsheet cached), which matches no registry number or name, so that member is listed for the clerk to check.
+        /// </summary>
+        public MemberObservation? Read(TableRow row)
         {
-            string? Cell(int index) => index >= 0 && index < row.Length && !string.IsNullOrWhiteSpace(row[index]) ? row[index]!.Trim() : null;
+            string? Cell(int index)
+            {
+                var text = row[index]?.Trim();
+                return string.IsNullOrEmpty(text) ? null : row.IsFormula(index) && !text.StartsWith('=') ? "=" + text : text;
+            }
+
             var name = Cell(nameIndex) ?? string.Join(' ', new[] { Cell(firstIndex), Cell(lastIndex) }.Where(n => n is not null));
             var phoneValue = Cell(phoneIndex);
             return phoneValue is null && string.IsNullOrWhiteSpace(name) ? null : new MemberObservation(phoneValue, string.IsNullOrWhiteSpace(name) ? null : name);

@@ -13,7 +13,7 @@ namespace ElectionComms.Web.Features.Registry;
 /// </summary>
 public sealed partial class RosterImporter(AppDbContext db, ILogger<RosterImporter> logger)
 {
-    public Task<ImportOutcome> PreviewAsync(int electionId, string path, RosterFormat format, ImportMode mode, CancellationToken cancellationToken) =>
+    public Task<ImportOutcome> PreviewAsync(int electionId, string path, TableFormat format, ImportMode mode, CancellationToken cancellationToken) =>
         RunAsync(electionId, path, format, mode, expected: null, confirmation: null, endReason: string.Empty, cancellationToken);
 
     /// <summary>
@@ -21,7 +21,7 @@ public sealed partial class RosterImporter(AppDbContext db, ILogger<RosterImport
     /// people it would end were not confirmed (<see cref="RosterEnding"/>).
     /// </summary>
     public Task<ImportOutcome> ApplyAsync(
-        int electionId, string path, RosterFormat format, ImportMode mode, ImportOutcome expected, EndingConfirmation confirmation,
+        int electionId, string path, TableFormat format, ImportMode mode, ImportOutcome expected, EndingConfirmation confirmation,
         string endReason, CancellationToken cancellationToken) =>
         RunAsync(electionId, path, format, mode, expected, confirmation, endReason, cancellationToken);
 
@@ -46,7 +46,7 @@ public sealed partial class RosterImporter(AppDbContext db, ILogger<RosterImport
     }
 
     private async Task<ImportOutcome> RunAsync(
-        int electionId, string path, RosterFormat format, ImportMode mode, ImportOutcome? expected, EndingConfirmation? confirmation,
+        int electionId, string path, TableFormat format, ImportMode mode, ImportOutcome? expected, EndingConfirmation? confirmation,
         string endReason, CancellationToken cancellationToken)
     {
         // Loaded before the COPY starts: the connection serves one command at a time.

@@ -1,175 +1,45 @@
-using System.Globalization;
-using System.IO.Compression;
 using System.Runtime.CompilerServices;
-using System.Text;
-using System.Xml;
-using CsvHelper;
-using CsvHelper.Configuration;
-using MiniExcelLibs;
 
 namespace ElectionComms.Web.Features.Registry;
 
 /// <summary>
-/// Streams a roster file row by row (CSV: UTF-8 with or without BOM, else Windows-1252 as Excel saves "CSV" on an
-/// Albanian Windows, comma or semicolon, CRLF or LF; XLSX: the first
-/// sheet, cell values as text, formulas never evaluated). Whole-file problems throw <see cref="RosterFileException"/>.
+/// Reads a roster file row by row through the registry's one table reader (<see cref="TableFile"/>: encodings,
+/// delimiters, formulas) and maps its header to <see cref="RosterColumn"/>s. Whole-file problems throw
+/// <see cref="RosterFileException"/>.
 /// </summary>
 public static class RosterReader
 {
-    /// <summary>Throws on bytes that are not UTF-8 instead of replacing them with U+FFFD; skips a UTF-8 BOM.</summary>
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
-
-    /// <summary>Excel's "CSV (comma delimited)" on Windows: ë, ç, Ë and Ç are single bytes (0xEB, 0xE7, 0xCB, 0xC7).</summary>
-    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
-
-    public static RosterFormat FormatOf(string fileName, Stream content)
+    public static TableFormat FormatOf(string fileName, Stream content)
     {
         Span<byte> magic = stackalloc byte[2];
         var read = content.Read(magic);
         content.Position = 0;
         var zip = read == 2 && magic[0] == (byte)'P' && magic[1] == (byte)'K';
-        return zip || fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? RosterFormat.Xlsx : RosterFormat.Csv;
+        return zip || fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? TableFormat.Xlsx : TableFormat.Csv;
     }
 
-    public static IAsyncEnumerable<RawRow> ReadAsync(string path, RosterFormat format, CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<RawRow> ReadAsync(string path, TableFormat format, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (new FileInfo(path).Length == 0)
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+        if (stream.Length == 0)
         {
             throw new RosterFileException("EmptyFile");
         }
 
-        return format == RosterFormat.Xlsx ? ReadXlsx(path, cancellationToken) : ReadCsvAsync(path, cancellationToken);
-    }
-
-    private static async IAsyncEnumerable<RawRow> ReadCsvAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-        var encoding = await IsUtf8Async(stream, cancellationToken) ? StrictUtf8 : Windows1252;
-        stream.Position = 0;
-        using var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [",", ";"],
-            BadDataFound = null,
-            MissingFieldFound = null,
-            IgnoreBlankLines = true,
-            TrimOptions = TrimOptions.Trim,
-        };
-        using var csv = new CsvReader(text, configuration);
-        if (!await NextAsync(csv))
-        {
-            throw new RosterFileException("EmptyFile");
-        }
-
-        var columns = MapHeader(csv.Parser.Record ?? []);
-        var any = false;
-        while (await NextAsync(csv))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var record = csv.Parser.Record ?? [];
-            if (record.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-
-            any = true;
-            yield return ToRow(csv.Parser.Row, columns, i => i < record.Length ? record[i] : null, _ => false);
-        }
-
-        if (!any)
-        {
-            throw new RosterFileException("NoRows");
-        }
-    }
-
-    /// <summary>
-    /// Whether the whole file decodes as UTF-8, by a decoder that throws on the first invalid byte (no guessing from
-    /// letter frequencies); read once before the rows so a fallback never mixes two encodings in one import. A UTF-16
-    /// file (its BOM is not UTF-8) is refused rather than read as Windows-1252.
-    /// </summary>
-    private static async Task<bool> IsUtf8Async(Stream stream, CancellationToken cancellationToken)
-    {
-        var decoder = StrictUtf8.GetDecoder();
-        var bytes = new byte[64 * 1024];
-        var chars = new char[StrictUtf8.GetMaxCharCount(bytes.Length)];
-        var first = true;
-        int read;
-        while ((read = await stream.ReadAsync(bytes, cancellationToken)) > 0)
-        {
-            if (first && read >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
-            {
-                throw new RosterFileException("NotUtf8");
-            }
-
-            first = false;
-            try
-            {
-                decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
-            }
-            catch (DecoderFallbackException)
-            {
-                return false;
-            }
-        }
-
-        try
-        {
-            decoder.GetChars([], 0, 0, chars, 0, flush: true);
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
-    }
-
-    private static async Task<bool> NextAsync(CsvReader csv)
-    {
-        try
-        {
-            return await csv.ReadAsync();
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new RosterFileException("NotUtf8");
-        }
-        catch (CsvHelperException exception) when (exception.InnerException is DecoderFallbackException)
-        {
-            throw new RosterFileException("NotUtf8");
-        }
-    }
-
-    private static async IAsyncEnumerable<RawRow> ReadXlsx(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var formulas = FormulaCells(path);
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-        using var rows = Open(stream);
-        if (!Next(rows))
+        await using var rows = TableFile.ReadAsync(stream, format, cancellationToken)
+            .GetAsyncEnumerator(cancellationToken);
+        if (!await NextAsync(rows))
         {
             throw new RosterFileException("EmptyFile");
         }
 
         var header = rows.Current;
-        var letters = header.Keys.ToList();
-        var columns = MapHeader(letters.Select(l => CellText(header[l])).ToArray());
-        var number = 1;
+        var columns = MapHeader(Enumerable.Range(0, header.Count).Select(i => header[i]).ToArray());
         var any = false;
-        while (Next(rows))
+        while (await NextAsync(rows))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            number++;
-            var row = rows.Current;
-            if (row.Values.All(v => string.IsNullOrWhiteSpace(CellText(v))))
-            {
-                continue;
-            }
-
             any = true;
-            var current = number;
-            yield return ToRow(
-                number, columns, i => i < letters.Count && row.TryGetValue(letters[i], out var v) ? CellText(v) : null,
-                i => i < letters.Count && formulas.Contains(letters[i] + current.ToString(CultureInfo.InvariantCulture)));
+            yield return ToRow(rows.Current, columns);
         }
 
         if (!any)
@@ -178,84 +48,17 @@ public static class RosterReader
         }
     }
 
-    private static IEnumerator<IDictionary<string, object?>> Open(Stream stream)
+    private static async ValueTask<bool> NextAsync(IAsyncEnumerator<TableRow> rows)
     {
         try
         {
-            return MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX)
-                .Cast<IDictionary<string, object?>>()
-                .GetEnumerator();
+            return await rows.MoveNextAsync();
         }
-        catch (Exception exception) when (exception is InvalidDataException or XmlException or InvalidOperationException)
+        catch (TableFileException exception)
         {
-            throw new RosterFileException("NotXlsx");
+            throw new RosterFileException(exception.Problem.ToString());
         }
     }
-
-    private static bool Next(IEnumerator<IDictionary<string, object?>> rows)
-    {
-        try
-        {
-            return rows.MoveNext();
-        }
-        catch (Exception exception) when (exception is InvalidDataException or XmlException or InvalidOperationException or NotSupportedException)
-        {
-            throw new RosterFileException("NotXlsx");
-        }
-    }
-
-    /// <summary>
-    /// Cells of the first sheet that hold a formula (an &lt;f&gt; element), by reference ("B7"). MiniExcel would hand
-    /// back the value Excel cached for them; a roster must hold typed values, so such cells are refused instead.
-    /// </summary>
-    private static HashSet<string> FormulaCells(string path)
-    {
-        var cells = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        try
-        {
-            using var zip = ZipFile.OpenRead(path);
-            var sheet = zip.GetEntry("xl/worksheets/sheet1.xml")
-                ?? zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)).MinBy(e => e.FullName);
-            if (sheet is null)
-            {
-                throw new RosterFileException("NotXlsx");
-            }
-
-            using var xml = XmlReader.Create(sheet.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
-            string? cell = null;
-            while (xml.Read())
-            {
-                if (xml.NodeType != XmlNodeType.Element)
-                {
-                    continue;
-                }
-
-                if (xml.LocalName == "c")
-                {
-                    cell = xml.GetAttribute("r");
-                }
-                else if (xml.LocalName == "f" && cell is not null)
-                {
-                    cells.Add(cell);
-                }
-            }
-        }
-        catch (Exception exception) when (exception is InvalidDataException or XmlException)
-        {
-            throw new RosterFileException("NotXlsx");
-        }
-
-        return cells;
-    }
-
-    private static string? CellText(object? value) => value switch
-    {
-        null => null,
-        string text => text,
-        DateTime date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
 
     /// <summary>Header text → column, by position. Unknown, repeated or missing columns refuse the whole file.</summary>
     private static RosterColumn?[] MapHeader(string?[] headers)
@@ -294,7 +97,7 @@ public static class RosterReader
         return columns;
     }
 
-    private static RawRow ToRow(int number, RosterColumn?[] columns, Func<int, string?> cell, Func<int, bool> isFormula)
+    private static RawRow ToRow(TableRow row, RosterColumn?[] columns)
     {
         var cells = new Dictionary<RosterColumn, string?>(columns.Length);
         var formulas = new HashSet<RosterColumn>();
@@ -305,13 +108,13 @@ public static class RosterReader
                 continue;
             }
 
-            cells[column] = cell(i);
-            if (isFormula(i))
+            cells[column] = row[i];
+            if (row.IsFormula(i))
             {
                 formulas.Add(column);
             }
         }
 
-        return new RawRow(number, cells, formulas);
+        return new RawRow(row.Number, cells, formulas);
     }
 }

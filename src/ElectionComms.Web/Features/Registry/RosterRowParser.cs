@@ -13,7 +13,7 @@ public sealed class RosterRowParser(UnitDirectory units)
         var before = errors.Count;
         foreach (var column in row.Cells.Keys)
         {
-            if (row.Formulas.Contains(column) || (row.Cells[column]?.TrimStart().StartsWith('=') ?? false))
+            if (row.Formulas.Contains(column))
             {
                 errors.Add(new RowError(row.Number, RosterColumns.Header(column), "Formula", Value: Shown(column, row.Cells[column])));
             }

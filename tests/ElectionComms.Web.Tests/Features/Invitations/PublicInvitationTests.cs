@@ -9,7 +9,7 @@ namespace ElectionComms.Web.Tests.Features.Invitations;
 
 /// <summary>§5b, §5c, §10: the public page gives the platform link only to numbers the registry allows in the group.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class PublicInvitationTests(PortalFactory portal) : IAsyncLifetime
+public sealed partial class PublicInvitationTests(PortalFactory portal) : IAsyncLifetime
 {
     public Task InitializeAsync() => portal.ResetAsync();
 
@@ -23,6 +23,9 @@ public sealed class PublicInvitationTests(PortalFactory portal) : IAsyncLifetime
         var link = await portal.WithDbAsync(db => db.Groups.Where(g => g.Id == scenario.GroupId).Select(g => g.JoinLink!).SingleAsync());
         return (scenario, id, code, link);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<input[^>]*name=\"Input\\.Phone\"[^>]*>")]
+    private static partial System.Text.RegularExpressions.Regex PhoneInput();
 
     private Task<List<InvitationUse>> UsesAsync(int id) =>
         portal.WithDbAsync(db => db.InvitationUses.AsNoTracking().Where(u => u.InvitationId == id).OrderBy(u => u.Id).ToListAsync());
@@ -67,24 +70,43 @@ public sealed class PublicInvitationTests(PortalFactory portal) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(ReconciliationScenario.OtherZonePhone, RefusalReason.NotEligible)]
-    [InlineData(ReconciliationScenario.EndedPhone, RefusalReason.NotInRegistry)]
-    [InlineData(ReconciliationScenario.UnknownPhone, RefusalReason.NotInRegistry)]
-    public async Task Number_not_allowed_in_the_group_is_refused_counted_and_masked(string phone, RefusalReason reason)
+    [InlineData(ReconciliationScenario.OtherZonePhone, ReconciliationScenario.OtherZonePhone, RefusalReason.NotEligible)]
+    [InlineData(ReconciliationScenario.EndedPhone, "069 111 0003", RefusalReason.NotInRegistry)]
+    [InlineData(ReconciliationScenario.UnknownPhone, ReconciliationScenario.UnknownPhone, RefusalReason.NotInRegistry)]
+    [InlineData(ReconciliationScenario.UnknownPhone, "+355 69-111-9999", RefusalReason.NotInRegistry)]
+    [InlineData(ReconciliationScenario.UnknownPhone, "00355 (69) 111 99 99", RefusalReason.NotInRegistry)]
+    public async Task Number_not_allowed_in_the_group_is_refused_counted_and_masked(string phone, string typed, RefusalReason reason)
     {
         var (_, id, code, link) = await ArrangeAsync();
         using var member = portal.CreatePortalClient();
 
-        var (_, html) = await InvitationScenario.SubmitPhoneAsync(member, code, phone);
+        var (_, html) = await InvitationScenario.SubmitPhoneAsync(member, code, typed);
 
         Assert.Contains("data-testid=\"refused\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain(link, html, StringComparison.Ordinal);
         var refused = (await UsesAsync(id)).Single(u => u.Outcome == UseOutcome.Refused);
         Assert.Equal(reason, refused.Reason);
-        Assert.DoesNotContain(phone[4..], refused.MaskedPhone!, StringComparison.Ordinal);
+        Assert.Equal(ElectionComms.Web.Common.PhoneNumbers.Mask(phone), refused.MaskedPhone);
+        FullNumber.AssertAbsent(phone, refused.MaskedPhone, "the recorded use");
         Assert.Equal(0, (await InvitationScenario.LoadAsync(portal, id)).UseCount);
-        var stored = await portal.WithDbAsync(db => db.AuditEntries.Select(a => a.Details).ToListAsync());
-        Assert.DoesNotContain(stored, d => d.Contains(phone[1..], StringComparison.Ordinal));
+        foreach (var details in await portal.WithDbAsync(db => db.AuditEntries.Select(a => a.Details).ToListAsync()))
+        {
+            FullNumber.AssertAbsent(phone, details, "the audit trail");
+        }
+
+        // The page echoes the number only in the box the person typed it into, for them to correct it.
+        FullNumber.AssertAbsent(phone, PhoneInput().Replace(html, "<input>"), "the refusal page");
+    }
+
+    [Fact]
+    public void Full_number_check_catches_every_spelling_and_passes_a_masked_one()
+    {
+        foreach (var spelling in new[] { "+355691119999", "069 111 9999", "+355 69-111-9999", "00355 (69) 111.99.99", "355 69 111 9999", "69 111 9999" })
+        {
+            Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => FullNumber.AssertAbsent(ReconciliationScenario.UnknownPhone, $"Numri {spelling} u refuzua", spelling));
+        }
+
+        FullNumber.AssertAbsent(ReconciliationScenario.UnknownPhone, "Numri +355 69 *** **99 u refuzua", "masked");
     }
 
     [Fact]
@@ -240,6 +262,6 @@ public sealed class PublicInvitationTests(PortalFactory portal) : IAsyncLifetime
             return new StreamReader(stream).ReadToEnd();
         }));
         Assert.DoesNotContain(code, text, StringComparison.Ordinal);
-        Assert.DoesNotContain("691110002", text, StringComparison.Ordinal);
+        FullNumber.AssertAbsent(ReconciliationScenario.OtherZonePhone, text, "the logs");
     }
 }

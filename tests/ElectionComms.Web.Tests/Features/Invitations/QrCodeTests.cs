@@ -51,10 +51,29 @@ public sealed class QrCodeTests(PortalFactory portal) : IAsyncLifetime
         }
     }
 
-    [Fact]
-    public void Error_correction_is_at_least_Q()
+    [Theory]
+    [InlineData(QrSize.Screen)]
+    [InlineData(QrSize.Print)]
+    public void Png_carries_error_correction_Q_or_H_in_its_format_bits(QrSize size)
     {
-        Assert.True(QrImages.ErrorCorrection >= QRCoder.QRCodeGenerator.ECCLevel.Q);
+        var png = QrImages.Png(Url, "KQV 0012 – KZAZ 27 Çërrik", size);
+
+        AssertQOrH(png);
+    }
+
+    [Fact]
+    public async Task Png_the_portal_serves_carries_error_correction_Q_or_H_in_its_format_bits()
+    {
+        var scenario = await ReconciliationScenario.SeedAsync(portal);
+        using var clerk = await InvitationScenario.ClerkAsync(portal);
+        var (id, code) = await InvitationScenario.CreateAsync(clerk, scenario.GroupId);
+
+        foreach (var handler in new[] { "Png", "PrintPng" })
+        {
+            var png = await (await PostAsync(clerk, $"/Invitations/Show/{id}", handler, code)).Content.ReadAsByteArrayAsync();
+
+            AssertQOrH(png);
+        }
     }
 
     [Fact]
@@ -82,6 +101,12 @@ public sealed class QrCodeTests(PortalFactory portal) : IAsyncLifetime
 
         CaptionFont.Glyph('~', e);
         Assert.True(e.ToArray().Any(c => c != 0), "the last ASCII glyph is in the table");
+
+        // A caption cut at two lines ends with '…', which used to print as '?'.
+        CaptionFont.Glyph('?', e);
+        CaptionFont.Glyph('…', accented);
+        Assert.False(e.SequenceEqual(accented), "… prints as ?");
+        Assert.Equal(new ushort[] { 0x80, 0, 0x80, 0, 0x80 }, accented.ToArray());
     }
 
     [Fact]
@@ -115,6 +140,15 @@ public sealed class QrCodeTests(PortalFactory portal) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, wrong.StatusCode);
         Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
         Assert.Null(wrong.Content.Headers.ContentType?.MediaType is "image/png" ? "png" : null);
+    }
+
+    /// <summary>§5b: a quarter of a printed code may be smudged or torn, so the level is Q (25 %) or H (30 %).</summary>
+    private static void AssertQOrH(byte[] png)
+    {
+        var level = QrDecoding.FormatErrorCorrection(png);
+        Assert.True(level is 'Q' or 'H', $"the format bits say level {level}");
+        var decoder = QrDecoding.DecoderErrorCorrection(png);
+        Assert.True(decoder is "Q" or "H", $"ZXing reads level {decoder}");
     }
 
     private static async Task<HttpResponseMessage> PostAsync(PortalClient client, string show, string handler, string code)

@@ -150,6 +150,10 @@ public sealed class DraftingTests(PortalFactory portal) : IAsyncLifetime
 
         var html = await officer.GetHtmlAsync("/Messages/Index?Mine=true");
 
-        Assert.True(html.IndexOf("I dyti", StringComparison.Ordinal) < html.IndexOf("I pari", StringComparison.Ordinal));
+        var second = html.IndexOf("I dyti", StringComparison.Ordinal);
+        var first = html.IndexOf("I pari", StringComparison.Ordinal);
+        Assert.True(second >= 0, "the newer message is listed");
+        Assert.True(first >= 0, "the older message is listed");
+        Assert.True(second < first, "the newer message comes first");
     }
 }

@@ -228,6 +228,20 @@ public sealed class ImportTests(PortalFactory portal) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Formula_that_excel_saved_with_a_valid_cached_number_is_refused_per_row()
+    {
+        var units = await SeedUnits.LoadAsync(portal);
+        using var clerk = await SignedInClerkAsync();
+        var xlsx = RosterFiles.Xlsx([RosterFiles.Row(1, units.Kqv), RosterFiles.Row(2, units.Kqv)]);
+        xlsx = RosterFiles.WithFormula(xlsx, "B3", "CONCAT(\"069\",\"1234502\")", cached: "0691234502");
+
+        var (_, preview) = await clerk.PreviewAsync(portal.ElectionId, "lista.xlsx", xlsx);
+
+        Assert.Equal((1, 0, 0, 0, 1), RosterFiles.Counts(preview));
+        Assert.Equal(["3", "telefoni", "Qeliza „+355 69 *** **02” përmban një formulë; shkruani vlerën si tekst."], HtmlTable.Rows(preview, "errors").Single());
+    }
+
+    [Fact]
     public async Task Upload_of_100_megabytes_is_stopped_at_once_with_a_friendly_message()
     {
         using var clerk = await SignedInClerkAsync();

@@ -60,6 +60,37 @@ internal static partial class RosterFiles
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// Turns one cell of a workbook into what Excel saves for a formula: the formula and the value it last computed
+    /// (MiniExcel writes only values).
+    /// </summary>
+    public static byte[] WithFormula(byte[] xlsx, string cell, string formula, string cached)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(xlsx);
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("xl/worksheets/sheet1.xml")!;
+            string xml;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                xml = reader.ReadToEnd();
+            }
+
+            var replaced = Regex.Replace(xml, $"<(?<p>\\w+:)?c r=\"{cell}\"[^>]*?(/>|>.*?</\\k<p>c>)", m =>
+            {
+                var p = m.Groups["p"].Value;
+                return $"<{p}c r=\"{cell}\" t=\"str\"><{p}f>{System.Security.SecurityElement.Escape(formula)}</{p}f><{p}v>{System.Security.SecurityElement.Escape(cached)}</{p}v></{p}c>";
+            });
+            Assert.NotEqual(xml, replaced);
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml").Open());
+            writer.Write(replaced);
+        }
+
+        return stream.ToArray();
+    }
+
     public static async Task<HttpResponseMessage> UploadAsync(
         this PortalClient client, int electionId, string fileName, byte[] content, ImportMode mode = ImportMode.Changes)
     {

@@ -64,7 +64,7 @@ public sealed class IndexModel(
             try
             {
                 await using var content = file.OpenReadStream();
-                var members = await ReconciliationMemberList.ReadAsync(content, file.FileName, cancellationToken);
+                var members = ReconciliationMemberList.ReadAsync(content, file.FileName, cancellationToken);
                 var report = await comparer.CompareAsync(group, members, PortalTime.Today(clock), cancellationToken);
                 var run = ReconciliationRun.Record(groupId, Path.GetFileName(file.FileName), report, user.Id, clock.GetUtcNow());
                 db.ReconciliationRuns.Add(run);
