@@ -8,8 +8,8 @@ using ElectionComms.Web.Invitations;
 using ElectionComms.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Group = ElectionComms.Domain.Channels.Group;
 
 namespace ElectionComms.Web.Tests.Pages.Invitations;
