@@ -62,7 +62,7 @@ public sealed class SampleResources
             ["/Invitations/Group"] = Id(scenario.GroupId),
             ["/Invitations/Public/Index"] = Id(code, "code"),
             ["/Invitations/Show"] = Id(invitationId),
-            ["/Invitations/Usage"] = Id(invitationId),
+            ["/Invitations/Usage"] = Id(scenario.GroupId),
             ["/Messages/Details"] = Id(messageId),
             ["/Messages/Edit"] = Id(messageId),
             ["/Registry/Person"] = Id(scenario.EligibleId),
