@@ -17,9 +17,13 @@ internal static class PagesSetup
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Strings)));
-        // Every validation and model-binding message in the user's language (issue 11 item 9).
+        // Every validation and model-binding message in the user's language (issue 11 item 9), and values typed into an
+        // address bound without a server error (issue 11 item 6; Setup/SafeBinders.cs).
         services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
-            ValidationMessages.Apply(options, factory.Create(typeof(Strings))));
+        {
+            ValidationMessages.Apply(options, factory.Create(typeof(Strings)));
+            options.ModelBinderProviders.Insert(0, new SafeBinderProvider());
+        });
         // Albanian letters (ë, ç) and typographic quotes stay readable in the HTML instead of &#xEB; escapes.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings =
             new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.LatinExtendedA, UnicodeRanges.GeneralPunctuation));
