@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.Extensions.Localization;
 
 namespace ElectionComms.Web.Localisation;
@@ -9,6 +11,7 @@ namespace ElectionComms.Web.Localisation;
 /// Every message about a value the user gave comes from the resource files (issue 11 item 9): the model-binding
 /// messages (a value that is not a number, a date, one of the choices), and the validation attributes, the ones
 /// written without a message and the [Required] that ASP.NET Core infers for a non-nullable field included.
+/// <see cref="ValidationMessageKeys"/> names the keys.
 /// </summary>
 public static class ValidationMessages
 {
@@ -29,30 +32,43 @@ public static class ValidationMessages
         options.ModelMetadataDetailsProviders.Add(new KeyedValidationMetadataProvider());
     }
 
+    /// <summary>The browser's messages (data-val-*): registered after the data-annotations client provider.</summary>
+    public static void Apply(MvcViewOptions options) => options.ClientModelValidatorProviders.Add(new KeyedClientValidatorProvider());
+
     /// <summary>
-    /// Gives every validation attribute without a message the key of its kind, and a keyed [Required] to a non-nullable
-    /// value-type property (bool, int, enum), which ASP.NET Core would otherwise describe with a fresh English
-    /// [Required] in its data-val-required attribute. Server-side nothing changes: a value type is never null.
-    /// Added after the data-annotations provider, so it also sees the [Required] inferred for non-nullable strings.
+    /// Gives every validation attribute without a message the key of its kind. Added after the data-annotations
+    /// provider, so it also sees the [Required] that provider infers for non-nullable strings.
     /// </summary>
     private sealed class KeyedValidationMetadataProvider : IValidationMetadataProvider
     {
         public void CreateValidationMetadata(ValidationMetadataProviderContext context)
         {
-            var validators = context.ValidationMetadata.ValidatorMetadata;
-            foreach (var attribute in validators.OfType<ValidationAttribute>())
+            foreach (var attribute in context.ValidationMetadata.ValidatorMetadata.OfType<ValidationAttribute>())
             {
                 if (attribute.ErrorMessage is null && attribute.ErrorMessageResourceName is null && attribute.ErrorMessageResourceType is null)
                 {
                     attribute.ErrorMessage = ValidationMessageKeys.For(attribute);
                 }
             }
+        }
+    }
 
-            var type = context.Key.ModelType;
-            if (context.Key.MetadataKind == ModelMetadataKind.Property && type.IsValueType && Nullable.GetUnderlyingType(type) is null
-                && !validators.OfType<RequiredAttribute>().Any())
+    /// <summary>
+    /// A non-nullable value type (bool, int, an enum) has no [Required] of its own; for its data-val-required the
+    /// data-annotations client provider makes a fresh, message-less one, which would print English. This provider,
+    /// after it, gives that one the key. Only the browser's message changes: on the server a value type is never null
+    /// and no validator is added (one would fire on every unbound page number).
+    /// </summary>
+    private sealed class KeyedClientValidatorProvider : IClientModelValidatorProvider
+    {
+        public void CreateValidators(ClientValidatorProviderContext context)
+        {
+            foreach (var item in context.Results)
             {
-                validators.Add(new RequiredAttribute { ErrorMessage = ValidationMessageKeys.Required });
+                if (item.Validator is RequiredAttributeAdapter { Attribute: { ErrorMessage: null } attribute })
+                {
+                    attribute.ErrorMessage = ValidationMessageKeys.Required;
+                }
             }
         }
     }

@@ -24,6 +24,7 @@ internal static class PagesSetup
             ValidationMessages.Apply(options, factory.Create(typeof(Strings)));
             options.ModelBinderProviders.Insert(0, new SafeBinderProvider());
         });
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(ValidationMessages.Apply);
         // Albanian letters (ë, ç) and typographic quotes stay readable in the HTML instead of &#xEB; escapes.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings =
             new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.LatinExtendedA, UnicodeRanges.GeneralPunctuation));
