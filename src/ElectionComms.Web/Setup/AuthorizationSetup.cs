@@ -13,6 +13,9 @@ internal static class AuthorizationSetup
         services.AddScoped<GroupAccess>();
         services.AddScoped<StaffDirectory>();
         services.AddScoped<IAuthorizationHandler, GroupAuthorizationHandler>();
+
+        // Registered once for every page: a read-only role (the Auditor) posts nothing but its own account (ADR 0020).
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add<ReadOnlyRoleFilter>());
         return services;
     }
 

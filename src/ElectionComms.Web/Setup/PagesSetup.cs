@@ -22,17 +22,14 @@ internal static class PagesSetup
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Strings)));
-        // A value that cannot be read as its type (a date typed by hand, a page number edited in the link) is explained in
-        // the user's language, like every other validation message, instead of ASP.NET Core's English default.
+        // Every validation and model-binding message in the user's language (issue 11 item 9), and values typed into an
+        // address bound without a server error (issue 11 item 6; Setup/SafeBinders.cs).
         services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
         {
-            var strings = factory.Create(typeof(Strings));
-            var messages = options.ModelBindingMessageProvider;
-            messages.SetAttemptedValueIsInvalidAccessor((value, field) => strings["Validation.ValueInvalid", value, field]);
-            messages.SetUnknownValueIsInvalidAccessor(field => strings["Validation.ValueUnknown", field]);
-            messages.SetValueMustBeANumberAccessor(field => strings["Validation.ValueNotNumber", field]);
-            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => strings["Validation.ValueInvalidNoField", value]);
+            ValidationMessages.Apply(options, factory.Create(typeof(Strings)));
+            options.ModelBinderProviders.Insert(0, new SafeBinderProvider());
         });
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(ValidationMessages.Apply);
         // Albanian letters (ë, ç) and typographic quotes stay readable in the HTML instead of &#xEB; escapes.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings =
             new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.LatinExtendedA, UnicodeRanges.GeneralPunctuation));

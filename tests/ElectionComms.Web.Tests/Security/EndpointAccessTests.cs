@@ -1,14 +1,9 @@
 using System.Net;
-using System.Text;
-using System.Text.RegularExpressions;
 using ElectionComms.Domain.Organisation;
 using ElectionComms.Web.Data.Seed;
 using ElectionComms.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ElectionComms.Web.Tests.Security;
 
@@ -17,7 +12,7 @@ namespace ElectionComms.Web.Tests.Security;
 /// sign-in page everywhere except on the few addresses that are anonymous on purpose.
 /// </summary>
 [Collection(PortalCollection.Name)]
-public sealed partial class EndpointAccessTests(PortalFactory portal) : IAsyncLifetime
+public sealed class EndpointAccessTests(PortalFactory portal) : IAsyncLifetime
 {
     /// <summary>
     /// The only endpoints a stranger may reach, by route pattern (constraints removed), with the sample address
@@ -50,8 +45,6 @@ public sealed partial class EndpointAccessTests(PortalFactory portal) : IAsyncLi
             ["/health"] = ("/health", HttpStatusCode.OK),
         };
 
-    private static readonly string[] DefaultMethods = [HttpMethods.Get, HttpMethods.Post];
-
     public Task InitializeAsync() => portal.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -75,7 +68,7 @@ public sealed partial class EndpointAccessTests(PortalFactory portal) : IAsyncLi
                 }
 
                 using var response = await client.Http.SendAsync(request);
-                if (!IsSignInChallenge(response) && response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden))
+                if (!Responses.IsSignInChallenge(response) && response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden))
                 {
                     failures.Add($"{method} {endpoint.SampleUrl} ({endpoint.Pattern}) answered {(int)response.StatusCode} {response.Headers.Location}");
                 }
@@ -95,7 +88,7 @@ public sealed partial class EndpointAccessTests(PortalFactory portal) : IAsyncLi
         {
             Assert.True(patterns.Contains(pattern), $"Allow-list entry {pattern} matches no endpoint: remove it");
             var response = await client.GetAsync(url);
-            Assert.False(IsSignInChallenge(response), $"GET {url} asks a stranger to sign in although {pattern} is on the allow-list");
+            Assert.False(Responses.IsSignInChallenge(response), $"GET {url} asks a stranger to sign in although {pattern} is on the allow-list");
             Assert.True(status == response.StatusCode, $"GET {url} answered {(int)response.StatusCode} {response.Headers.Location}, expected {(int)status}");
         }
     }
@@ -140,77 +133,6 @@ public sealed partial class EndpointAccessTests(PortalFactory portal) : IAsyncLi
         }
     }
 
-    /// <summary>The sign-in cookie's challenge: a redirect to the login page that remembers where the user was going.</summary>
-    private static bool IsSignInChallenge(HttpResponseMessage response)
-    {
-        var location = response.Headers.Location;
-        if (response.StatusCode != HttpStatusCode.Redirect || location is null)
-        {
-            return false;
-        }
-
-        var absolute = location.IsAbsoluteUri ? location : new Uri(new Uri("https://localhost"), location);
-        return absolute.AbsolutePath.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase)
-            && absolute.Query.Contains("ReturnUrl=", StringComparison.OrdinalIgnoreCase);
-    }
-
-    /// <summary>Every route endpoint, de-duplicated by pattern, with a requestable address for it.</summary>
-    private List<MappedEndpoint> RouteEndpoints(IReadOnlyDictionary<string, string>? samples = null)
-    {
-        var source = portal.Services.GetRequiredService<EndpointDataSource>();
-        return source.Endpoints
-            .OfType<RouteEndpoint>()
-            .Select(e => new MappedEndpoint(
-                Normalise(e.RoutePattern),
-                SampleUrl(e.RoutePattern, samples ?? new Dictionary<string, string>()),
-                e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.ToArray() is { Length: > 0 } methods ? methods : DefaultMethods))
-            .GroupBy(e => e.SampleUrl, StringComparer.OrdinalIgnoreCase)
-            .Select(g => g.First())
-            .OrderBy(e => e.Pattern, StringComparer.Ordinal)
-            .ToList();
-    }
-
-    /// <summary>"Error/{code:int?}" becomes "/Error/{code}", the form the allow-list uses.</summary>
-    private static string Normalise(RoutePattern pattern) =>
-        "/" + ParameterPattern().Replace(pattern.RawText?.TrimStart('/') ?? string.Empty, "{$1}");
-
-    private static string SampleUrl(RoutePattern pattern, IReadOnlyDictionary<string, string> samples)
-    {
-        var url = new StringBuilder();
-        foreach (var segment in pattern.PathSegments)
-        {
-            url.Append('/');
-            foreach (var part in segment.Parts)
-            {
-                url.Append(part switch
-                {
-                    RoutePatternLiteralPart literal => literal.Content,
-                    RoutePatternSeparatorPart separator => separator.Content,
-                    RoutePatternParameterPart parameter => samples.GetValueOrDefault(parameter.Name) ?? SampleValue(parameter),
-                    _ => throw new InvalidOperationException("Unknown route part " + part),
-                });
-            }
-        }
-
-        return url.Length == 0 ? "/" : url.ToString();
-    }
-
-    /// <summary>A value the parameter's constraints accept, so the request reaches authorization and not a 404.</summary>
-    private static string SampleValue(RoutePatternParameterPart parameter)
-    {
-        var constraints = parameter.ParameterPolicies.Select(p => p.Content ?? string.Empty).ToList();
-        return constraints.FirstOrDefault() switch
-        {
-            "int" or "long" or "decimal" or "double" or "float" => "1",
-            "guid" => "4b2f7a10-0000-4c6e-9a53-253000000000",
-            "bool" => "true",
-            "datetime" => "2027-05-16",
-            _ => "sample",
-        };
-    }
-
-    private sealed record MappedEndpoint(string Pattern, string SampleUrl, IReadOnlyList<string> Methods);
-
-    [GeneratedRegex(@"\{\**([^:=?}]+)[^}]*\}")]
-    private static partial Regex ParameterPattern();
+    private List<MappedEndpoint> RouteEndpoints(IReadOnlyDictionary<string, string>? samples = null) =>
+        PortalEndpoints.RouteEndpoints(portal.Services, samples);
 }

@@ -39,6 +39,8 @@ public sealed class DetailsModel(
 
     public bool IsAuthor { get; private set; }
 
+    public bool MayComment { get; private set; }
+
     public bool MayDecide { get; private set; }
 
     public bool StepUpFresh { get; private set; }
@@ -121,7 +123,7 @@ public sealed class DetailsModel(
         {
             db.MessageComments.Add(message.Comment(me.Id, Input.Comment, now));
             return Task.CompletedTask;
-        }, "Messages.CommentedDone", cancellationToken);
+        }, "Messages.CommentedDone", cancellationToken, may: (message, user) => MessageAccess.MayComment(user, message.AuthorId));
 
     private async Task<(IReadOnlyList<Guid> Chain, IReadOnlyList<TargetGroup> Targets)> DecisionContextAsync(Message message, CancellationToken cancellationToken)
     {
@@ -131,7 +133,8 @@ public sealed class DetailsModel(
     }
 
     private async Task<IActionResult> ActAsync(
-        Guid id, Func<Message, Domain.Organisation.StaffMember, string?, DateTimeOffset, Task> act, string doneKey, CancellationToken cancellationToken)
+        Guid id, Func<Message, Domain.Organisation.StaffMember, string?, DateTimeOffset, Task> act, string doneKey, CancellationToken cancellationToken,
+        Func<Message, CurrentStaff, bool>? may = null)
     {
         var user = CurrentStaff.From(User);
         if (!await (await access.ReadableAsync(user, cancellationToken)).AnyAsync(m => m.Id == id, cancellationToken))
@@ -143,6 +146,11 @@ public sealed class DetailsModel(
         if (message is null)
         {
             return NotFound();
+        }
+
+        if (may is not null && !may(message, user))
+        {
+            return Forbid();
         }
 
         var me = await db.Staff.SingleAsync(s => s.Id == user.Id, cancellationToken);
@@ -219,6 +227,7 @@ public sealed class DetailsModel(
         var message = loaded.View;
         Message = message;
         IsAuthor = message.AuthorId == user.Id;
+        MayComment = MessageAccess.MayComment(user, message.AuthorId);
         Versions = loaded.Versions;
         Previous = Versions.Skip(1).FirstOrDefault(v => v.SubmittedAt is not null) ?? Versions.Skip(1).FirstOrDefault();
         Targets = await db.MessageVersionTargets.AsNoTracking()

@@ -23,9 +23,11 @@ public sealed class IndexModel(AppDbContext db, MessageAccess access, IStringLoc
     public const int CountLimit = 1_000;
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "Messages.Status")]
     public MessageStatus? Status { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "Messages.OnlyMine")]
     public bool Mine { get; set; }
 
     [BindProperty(SupportsGet = true)]

@@ -49,6 +49,13 @@ public sealed class MessageAccess(AppDbContext db, ReadModelCache cache, TimePro
         }
     }
 
+    /// <summary>
+    /// Comments are the conversation between the author and those who decide (§7): the author, and the directors and the
+    /// Secretary General who read the message. Auditors read the thread and write nothing (ADR 0020).
+    /// </summary>
+    public static bool MayComment(CurrentStaff user, Guid authorId) =>
+        user.Id == authorId || ApproverPolicy.RoleMayApprove(user.Role);
+
     /// <summary>Submitted messages this user may approve, reject or send back (the same rule as <see cref="ApproverPolicy"/>).</summary>
     public async Task<IQueryable<Message>> AwaitingDecisionAsync(CurrentStaff user, CancellationToken cancellationToken = default)
     {
