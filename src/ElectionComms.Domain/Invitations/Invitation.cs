@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ElectionComms.Domain.Common;
 
 namespace ElectionComms.Domain.Invitations;
@@ -136,6 +137,15 @@ public sealed class Invitation
         : expiresAt <= now ? InvitationStatus.Expired
         : useCount >= maxUses ? InvitationStatus.UsedUp
         : InvitationStatus.Active;
+
+    /// <summary>
+    /// <see cref="InvitationStatus.Active"/> as a query filter, for counts that do not load invitations (the group list);
+    /// InvitationTests checks it against <see cref="StatusOf"/> for every status.
+    /// </summary>
+    public static readonly Rule<Invitation, DateTimeOffset> Active =
+        new((i, now) => i.RevokedAt == null && i.ExpiresAt > now && i.UseCount < i.MaxUses);
+
+    public static Expression<Func<Invitation, bool>> ActiveAt(DateTimeOffset now) => Active.For(now);
 
     public void Revoke(Guid by, DateTimeOffset now)
     {

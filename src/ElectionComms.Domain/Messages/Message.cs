@@ -375,6 +375,8 @@ public sealed class Message
                 throw new DomainException("Message.TargetInactive", target.Name);
             }
 
+            // §9: information must not leave the electoral administration; a test message never reaches a live group,
+            // and a live one is not rehearsed on a test group.
             if (target.IsTestGroup != isTest)
             {
                 throw new DomainException(isTest ? "Message.TestToLiveGroup" : "Message.LiveToTestGroup", target.Name);

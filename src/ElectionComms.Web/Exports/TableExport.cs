@@ -16,7 +16,8 @@ public enum ExportFormat
 
 /// <summary>
 /// Writes a table (localised headers and rows read one at a time from the database) as CSV or XLSX, escaping every
-/// text cell with <see cref="SpreadsheetText"/>. Returns the number of data rows written.
+/// text cell with <see cref="SpreadsheetText"/>. Returns the number of data rows written. §13: data are exported in
+/// a readable format (registration in the protocol register is not built yet).
 /// </summary>
 public static class TableExport
 {

@@ -101,4 +101,26 @@ public sealed class InvitationTests
         Assert.Equal("Invitation.PersonNotEligible", Code(() => original.Reissue(Group, personMayBeInvited: false, Hash(2), Now.AddDays(1), Clerk, Now)));
         Assert.Equal(InvitationStatus.Active, original.StatusAt(Now));
     }
+
+    [Fact]
+    public void The_query_filter_for_active_agrees_with_the_status_for_every_status()
+    {
+        var fresh = Create();
+        var usedUp = Create(maxUses: 1);
+        usedUp.RecordUse(Now);
+        var revoked = Create();
+        revoked.Revoke(Clerk, Now);
+        var expiry = Now.AddDays(1);
+
+        var cases = new[] { (fresh, Now), (fresh, expiry), (fresh, expiry.AddSeconds(-1)), (usedUp, Now), (revoked, Now) };
+        Assert.Equal(
+            [InvitationStatus.Active, InvitationStatus.Expired, InvitationStatus.Active, InvitationStatus.UsedUp, InvitationStatus.Revoked],
+            cases.Select(c => c.Item1.StatusAt(c.Item2)));
+        foreach (var (invitation, at) in cases)
+        {
+            var status = invitation.StatusAt(at);
+            Assert.Equal(status == InvitationStatus.Active, Invitation.Active.Holds(invitation, at));
+            Assert.Equal(status == InvitationStatus.Active, new[] { invitation }.AsQueryable().Any(Invitation.ActiveAt(at)));
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using ElectionComms.Domain.Administration;
 using ElectionComms.Domain.Channels;
+using ElectionComms.Domain.Invitations;
 using ElectionComms.Domain.Organisation;
 using ElectionComms.Web.Auth;
 using ElectionComms.Web.Common;
@@ -39,7 +40,7 @@ public sealed class IndexModel(AppDbContext db, InvitationAccess access, TimePro
     {
         var user = CurrentStaff.From(User);
         MayIssue = user.Is(StaffRole.Clerk);
-        var now = clock.GetUtcNow();
+        var active = Invitation.ActiveAt(clock.GetUtcNow());
         var groups = access.Viewable(user);
         if (!string.IsNullOrWhiteSpace(Search))
         {
@@ -60,7 +61,7 @@ public sealed class IndexModel(AppDbContext db, InvitationAccess access, TimePro
                 g.Level,
                 g.Platform,
                 g.UsesJoinRequests ? g.BotStartLink != null : g.JoinLink != null,
-                db.Invitations.Count(i => i.GroupId == g.Id && i.RevokedAt == null && i.ExpiresAt > now && i.UseCount < i.MaxUses),
+                db.Invitations.Where(active).Count(i => i.GroupId == g.Id),
                 db.Invitations.Where(i => i.GroupId == g.Id).Sum(i => i.UseCount)),
             PageNumber,
             PageSize,
