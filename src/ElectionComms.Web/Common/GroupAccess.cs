@@ -17,6 +17,9 @@ public enum GroupOperation
 
     /// <summary>Reconcile the group's members with the registry and record who was added or removed (§11).</summary>
     ManageMembers,
+
+    /// <summary>Read the group's members and reconciliations: those who manage them, the Secretary General and auditors.</summary>
+    ReadMembers,
 }
 
 /// <summary>
@@ -52,6 +55,9 @@ public sealed class GroupAccess(AppDbContext db, TimeProvider clock)
         GroupOperation.Manage => Manageable(user),
         GroupOperation.MarkLogo or GroupOperation.ManageMembers =>
             user.Role == StaffRole.Clerk ? OfDirectorateOrAdministered(user) : Manageable(user),
+        GroupOperation.ReadMembers => user.Role is StaffRole.SecretaryGeneral or StaffRole.Auditor
+            ? db.Groups
+            : Filter(user, GroupOperation.ManageMembers),
         _ => db.Groups.Where(_ => false),
     };
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using ElectionComms.Web.Auth;
 using Microsoft.AspNetCore.Authorization;
 
@@ -14,6 +15,7 @@ public sealed class GroupRequirement(GroupOperation operation) : IAuthorizationR
     public static readonly GroupRequirement Manage = new(GroupOperation.Manage);
     public static readonly GroupRequirement MarkLogo = new(GroupOperation.MarkLogo);
     public static readonly GroupRequirement ManageMembers = new(GroupOperation.ManageMembers);
+    public static readonly GroupRequirement ReadMembers = new(GroupOperation.ReadMembers);
 }
 
 /// <summary>Resource-based check: is this user allowed this operation on this group? Delegates to <see cref="GroupAccess"/>.</summary>
@@ -26,4 +28,14 @@ internal sealed class GroupAuthorizationHandler(GroupAccess access) : Authorizat
             context.Succeed(requirement);
         }
     }
+}
+
+/// <summary>
+/// The one way a page asks whether it may act on a resource (group, message, invitation, registry upload): each
+/// resource has one handler built on the SQL filter its lists use, so a list and a page cannot disagree.
+/// </summary>
+public static class ResourceAuthorization
+{
+    public static async Task<bool> MayAsync(this IAuthorizationService authorization, ClaimsPrincipal user, object resource, IAuthorizationRequirement requirement) =>
+        (await authorization.AuthorizeAsync(user, resource, requirement)).Succeeded;
 }

@@ -20,6 +20,7 @@ public enum PhoneProblem
 /// <summary>The outcome of <see cref="PhoneNumbers.Normalise"/>: an E.164 number, or the problem.</summary>
 public readonly record struct NormalisedPhone(string? E164, PhoneProblem Problem)
 {
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(E164))]
     public bool IsValid => Problem == PhoneProblem.None;
 }
 

@@ -1,5 +1,6 @@
 using ElectionComms.Web.Auth;
 using ElectionComms.Web.Common;
+using ElectionComms.Web.Features.Registry;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
@@ -9,7 +10,11 @@ internal static class AuthorizationSetup
 {
     public static IServiceCollection AddPortalAuthorization(this IServiceCollection services)
     {
-        services.AddAuthorization(Policies.Register);
+        services.AddAuthorization(options =>
+        {
+            Policies.Register(options);
+            options.AddPolicy(RegistryRights.ChangePolicy, p => p.RequireRole(RegistryRights.ChangeRoles));
+        });
         services.AddScoped<GroupAccess>();
         services.AddScoped<StaffDirectory>();
         services.AddScoped<IAuthorizationHandler, GroupAuthorizationHandler>();
@@ -31,6 +36,7 @@ internal static class AuthorizationSetup
         conventions.AuthorizeFolder("/Channels/Logos", Policies.Logos);
         conventions.AuthorizeFolder("/Channels/Grants", Policies.TransmitGrants);
         conventions.AuthorizeFolder("/Registry", Policies.ReadRegistry);
+        conventions.AuthorizePage("/Registry/Import", RegistryRights.ChangePolicy);
         conventions.AuthorizeFolder("/Messages", Policies.Messages);
         conventions.AuthorizeFolder("/Invitations", Policies.Invitations);
         conventions.AllowAnonymousToPage("/Account/Login");

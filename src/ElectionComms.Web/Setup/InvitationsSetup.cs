@@ -17,6 +17,8 @@ internal static class InvitationsSetup
     {
         services.Configure<InvitationOptions>(configuration.GetSection(InvitationOptions.Section));
         services.AddScoped<InvitationAccess>();
+        services.AddScoped<ElectionComms.Web.Features.Invitations.Public.InvitationGate>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, InvitationAuthorizationHandler>();
         services.AddScoped<InvitationIssuer>();
         services.AddScoped<InvitationBatch>();
         services.AddScoped<InvitationLinks>();

@@ -9,6 +9,8 @@ internal static class MessagesSetup
     {
         services.AddScoped<MessageAccess>();
         services.AddScoped<StepUp>();
+        services.AddScoped<MessageDecisions>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, MessageAuthorizationHandler>();
         services.AddScoped<MessageExpiry>();
         services.AddHostedService<MessageExpiryService>();
         services.AddScoped<ElectionComms.Web.Data.Seed.MessagesSeeder>();

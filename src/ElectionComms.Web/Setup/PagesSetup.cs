@@ -41,9 +41,10 @@ internal static class PagesSetup
         services.AddSingleton<ElectionComms.Web.Features.Registry.IPhoneNormaliser, ElectionComms.Web.Features.Registry.LibPhoneNumberNormaliser>();
         services.AddScoped<ElectionComms.Web.Common.EligibilityQuery>();
         services.AddScoped<ElectionComms.Web.Features.Registry.ReconciliationComparer>();
-        services.AddScoped<ElectionComms.Web.Common.ReconciliationAccess>();
         services.AddScoped<ElectionComms.Web.Features.Channels.Groups.ScopeResolver>();
-        services.AddScoped<ElectionComms.Web.Features.Channels.Groups.GroupSaver>();
+        services.AddScoped<ElectionComms.Web.Common.ChangeFailures>().AddScoped<ElectionComms.Web.Common.PageChanges>();
+        services.AddScoped<ElectionComms.Web.Features.Admin.Staff.StaffAccountChanges>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ElectionComms.Web.Features.Registry.RegistryUploadAuthorizationHandler>();
         services.AddScoped<ElectionComms.Web.Features.Registry.RosterImporter>().AddSingleton<ElectionComms.Web.Features.Registry.ImportStore>();
         services.AddHostedService<ElectionComms.Web.Features.Registry.UploadSweeper>();
         services.Configure<RequestLocalizationOptions>(options =>

@@ -112,7 +112,7 @@ public sealed class PostHandlerAccessTests(PortalFactory portal) : IAsyncLifetim
         ["POST /Invitations/Show?handler=Svg"] = [Clerk],
 
         // Messages (§7): the roles that write or decide. DLD and the help line do not see the sample message (404);
-        // which of them may approve, comment or withdraw is the domain's rule, tested in Pages/Messages.
+        // which of them may approve, comment or withdraw is the domain's rule, tested in Features/Messages.
         ["POST /Messages/Details?handler=Approve"] = [Sg, Daz, Dld, Officer, Helpline],
         ["POST /Messages/Details?handler=Comment"] = [Sg, Daz, Dld, Officer, Helpline],
         ["POST /Messages/Details?handler=Reject"] = [Sg, Daz, Dld, Officer, Helpline],

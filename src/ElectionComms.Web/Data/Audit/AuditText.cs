@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 
 namespace ElectionComms.Web.Data.Audit;
 
-/// <summary>What the shared partial Pages/Shared/_AuditChanges.cshtml needs of a stored audit entry.</summary>
+/// <summary>What the shared partial Features/Shared/_AuditChanges.cshtml needs of a stored audit entry.</summary>
 public sealed record AuditEntryView(string Action, string Entity, string Details);
 
 /// <summary>One change of an audit entry in words: the property's name and its value, or "old → new".</summary>

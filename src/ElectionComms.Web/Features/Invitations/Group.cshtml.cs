@@ -5,8 +5,8 @@ using ElectionComms.Domain.Invitations;
 using ElectionComms.Web.Auth;
 using ElectionComms.Web.Common;
 using ElectionComms.Web.Data;
-using ElectionComms.Web.Features.Invitations;
 using ElectionComms.Web.Localisation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +20,7 @@ namespace ElectionComms.Web.Features.Invitations;
 /// personal invitation, revoke one, or re-issue one with a new code.
 /// </summary>
 public sealed class GroupModel(
-    AppDbContext db, InvitationAccess access, InvitationIssuer issuer, EligibilityQuery eligibility, DomainErrors errors,
+    AppDbContext db, IAuthorizationService authorization, InvitationIssuer issuer, EligibilityQuery eligibility, PageChanges changes,
     IStringLocalizer<Strings> localizer, IOptions<InvitationOptions> options, TimeProvider clock) : PageModel
 {
     /// <summary>Personal invitations pick from at most this many eligible people; a larger group uses group-wide ones.</summary>
@@ -45,7 +45,7 @@ public sealed class GroupModel(
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var user = CurrentStaff.From(User);
-        if (!await access.MayViewAsync(user, id, cancellationToken))
+        if (!await authorization.MayAsync(User, new InvitationResource(id), InvitationRequirement.View))
         {
             return await db.Groups.AnyAsync(g => g.Id == id, cancellationToken) ? Forbid() : NotFound();
         }
@@ -62,7 +62,7 @@ public sealed class GroupModel(
     public async Task<IActionResult> OnPostCreateAsync(int id, CancellationToken cancellationToken)
     {
         var user = CurrentStaff.From(User);
-        if (!await access.MayIssueAsync(user, id, cancellationToken))
+        if (!await authorization.MayAsync(User, new InvitationResource(id), InvitationRequirement.Manage))
         {
             return await db.Groups.AnyAsync(g => g.Id == id, cancellationToken) ? Forbid() : NotFound();
         }
@@ -73,21 +73,23 @@ public sealed class GroupModel(
             return Page();
         }
 
-        try
-        {
-            var personId = Input.Personal ? Input.PersonId ?? throw new DomainException("Invitation.PersonRequired") : (int?)null;
-            var issued = await issuer.CreateAsync(id, personId, EndOf(Input.ExpiresOn!.Value), Input.MaxUses!.Value, Input.Note, user.Id, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            TempData[CodeKey] = issued.Code;
-            TempData["Status"] = localizer["Invitations.Created"].Value;
-            return RedirectToPage("./Show", new { id = issued.Invitation.Id });
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddModelError(string.Empty, errors.Describe(exception));
-            await LoadAsync(id, cancellationToken);
-            return Page();
-        }
+        return await changes.FormAsync(
+            this,
+            "Invitations.ChangedMeanwhile",
+            async () =>
+            {
+                var personId = Input.Personal ? Input.PersonId ?? throw new DomainException("Invitation.PersonRequired") : (int?)null;
+                var issued = await issuer.CreateAsync(id, personId, EndOf(Input.ExpiresOn!.Value), Input.MaxUses!.Value, Input.Note, user.Id, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                TempData[CodeKey] = issued.Code;
+                return new Done(localizer["Invitations.Created"].Value, "./Show", new { id = issued.Invitation.Id });
+            },
+            async () =>
+            {
+                await LoadAsync(id, cancellationToken);
+                return Page();
+            },
+            new { id });
     }
 
     public Task<IActionResult> OnPostRevokeAsync(int id, int invitationId, CancellationToken cancellationToken) =>
@@ -95,8 +97,7 @@ public sealed class GroupModel(
         {
             invitation.Revoke(user.Id, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            TempData["Status"] = localizer["Invitations.Revoked"].Value;
-            return RedirectToPage(new { id });
+            return localizer["Invitations.Revoked"].Value;
         }, cancellationToken);
 
     public Task<IActionResult> OnPostReissueAsync(int id, int invitationId, DateOnly? expiresOn, CancellationToken cancellationToken) =>
@@ -106,18 +107,17 @@ public sealed class GroupModel(
             var issued = await issuer.ReissueAsync(invitation, expires, user.Id, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             TempData[CodeKey] = issued.Code;
-            TempData["Status"] = localizer["Invitations.Reissued"].Value;
-            return RedirectToPage("./Show", new { id = issued.Invitation.Id });
+            return new Done(localizer["Invitations.Reissued"].Value, "./Show", new { id = issued.Invitation.Id });
         }, cancellationToken);
 
     /// <summary>An invitation is valid until the end of the chosen day in Tirana.</summary>
     public static DateTimeOffset EndOf(DateOnly day) => PortalTime.StartOfDay(day.AddDays(1)).AddSeconds(-1);
 
     private async Task<IActionResult> ChangeAsync(
-        int id, int invitationId, Func<Invitation, CurrentStaff, Task<IActionResult>> change, CancellationToken cancellationToken)
+        int id, int invitationId, Func<Invitation, CurrentStaff, Task<Done>> change, CancellationToken cancellationToken)
     {
         var user = CurrentStaff.From(User);
-        if (!await access.MayIssueAsync(user, id, cancellationToken))
+        if (!await authorization.MayAsync(User, new InvitationResource(id), InvitationRequirement.Manage))
         {
             return await db.Groups.AnyAsync(g => g.Id == id, cancellationToken) ? Forbid() : NotFound();
         }
@@ -128,20 +128,7 @@ public sealed class GroupModel(
             return NotFound();
         }
 
-        try
-        {
-            return await change(invitation, user);
-        }
-        catch (DomainException exception)
-        {
-            TempData["Error"] = errors.Describe(exception);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Error"] = localizer["Invitations.ChangedMeanwhile"].Value;
-        }
-
-        return RedirectToPage(new { id });
+        return await changes.RedirectAsync(this, "Invitations.ChangedMeanwhile", () => change(invitation, user), new { id });
     }
 
     private async Task LoadAsync(int id, CancellationToken cancellationToken)
@@ -151,7 +138,7 @@ public sealed class GroupModel(
         Group = await db.Groups.Where(g => g.Id == id)
             .Select(g => new GroupHeader(g.Id, g.Name, g.Level, g.Platform.ToString(), g.UsesJoinRequests ? g.BotStartLink : g.JoinLink, g.Status == Domain.Channels.GroupStatus.Active))
             .SingleAsync(cancellationToken);
-        MayIssue = await access.MayIssueAsync(user, id, cancellationToken);
+        MayIssue = await authorization.MayAsync(User, new InvitationResource(id), InvitationRequirement.Manage);
         Invitations = await InvitationRows.Project(db, db.Invitations.Where(i => i.GroupId == id)
             .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id))
             .ToListAsync(cancellationToken);

@@ -3,6 +3,7 @@ using ElectionComms.Web.Common;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Features.Invitations;
 using ElectionComms.Web.Localisation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace ElectionComms.Web.Features.Invitations;
 /// only right after it was created (handed over in the encrypted TempData cookie). The downloads post the code
 /// back and are checked against the stored hash, so a code never appears in an address or a log line.
 /// </summary>
-public sealed class ShowModel(AppDbContext db, InvitationAccess access, InvitationLinks links, IStringLocalizer<Strings> localizer) : PageModel
+public sealed class ShowModel(AppDbContext db, IAuthorizationService authorization, InvitationLinks links, IStringLocalizer<Strings> localizer) : PageModel
 {
     public int GroupId { get; private set; }
 
@@ -34,7 +35,7 @@ public sealed class ShowModel(AppDbContext db, InvitationAccess access, Invitati
             return NotFound();
         }
 
-        if (!await access.MayIssueAsync(CurrentStaff.From(User), invitation.GroupId, cancellationToken))
+        if (!await authorization.MayAsync(User, new InvitationResource(invitation.GroupId), InvitationRequirement.Manage))
         {
             return Forbid();
         }
@@ -69,7 +70,7 @@ public sealed class ShowModel(AppDbContext db, InvitationAccess access, Invitati
             return NotFound();
         }
 
-        if (!await access.MayIssueAsync(CurrentStaff.From(User), invitation.GroupId, cancellationToken))
+        if (!await authorization.MayAsync(User, new InvitationResource(invitation.GroupId), InvitationRequirement.Manage))
         {
             return Forbid();
         }

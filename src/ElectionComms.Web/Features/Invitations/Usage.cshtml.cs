@@ -3,6 +3,7 @@ using ElectionComms.Web.Auth;
 using ElectionComms.Web.Common;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Features.Invitations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace ElectionComms.Web.Features.Invitations;
 /// Usage report of one group's invitations (§5b): per invitation how many opened the page, were refused and were
 /// given the platform's link; refusals by reason; the latest events with masked numbers only (§10).
 /// </summary>
-public sealed class UsageModel(AppDbContext db, InvitationAccess access, TimeProvider clock) : PageModel
+public sealed class UsageModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public const int RecentEvents = 100;
 
@@ -31,7 +32,7 @@ public sealed class UsageModel(AppDbContext db, InvitationAccess access, TimePro
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await access.MayViewAsync(CurrentStaff.From(User), id, cancellationToken))
+        if (!await authorization.MayAsync(User, new InvitationResource(id), InvitationRequirement.View))
         {
             return await db.Groups.AnyAsync(g => g.Id == id, cancellationToken) ? Forbid() : NotFound();
         }

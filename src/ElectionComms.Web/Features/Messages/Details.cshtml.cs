@@ -3,8 +3,10 @@ using ElectionComms.Domain.Channels;
 using ElectionComms.Domain.Common;
 using ElectionComms.Domain.Messages;
 using ElectionComms.Web.Auth;
+using ElectionComms.Web.Common;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Localisation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +20,8 @@ namespace ElectionComms.Web.Features.Messages;
 /// rejects it (§7, §10). The decision forms carry the content hash the director saw; a changed message refuses them.
 /// </summary>
 public sealed class DetailsModel(
-    AppDbContext db, MessageAccess access, StepUp stepUp, DomainErrors errors, IStringLocalizer<Strings> localizer, TimeProvider clock) : PageModel
+    AppDbContext db, MessageAccess access, MessageDecisions decisions, IAuthorizationService authorization, StepUp stepUp, PageChanges changes,
+    IStringLocalizer<Strings> localizer, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public DecisionInput Input { get; set; } = new();
@@ -55,7 +58,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnGetAttachmentAsync(Guid id, Guid attachmentId, CancellationToken cancellationToken)
     {
-        if (!await (await access.ReadableAsync(CurrentStaff.From(User), cancellationToken)).AnyAsync(m => m.Id == id, cancellationToken))
+        if (!await MayAsync(id, MessageRequirement.Read))
         {
             return NotFound();
         }
@@ -79,106 +82,58 @@ public sealed class DetailsModel(
     }
 
     public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, async (message, me, _, now) =>
-        {
-            // ADR 0017: the route and whether anyone can decide are settled now, from the groups as the author reaches them.
-            var (chain, targets) = await DecisionContextAsync(message, cancellationToken);
-            message.Submit(me, Input.Justification, targets, chain, await access.ApproverCandidatesAsync(cancellationToken), now);
-        }, "Messages.SubmittedDone", cancellationToken);
+        DecideAsync(id, MessageRequirement.Read, "Messages.SubmittedDone", opened => decisions.SubmitAsync(opened, Input.Justification, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, (message, me, _, now) =>
-        {
-            message.Withdraw(me, now);
-            return Task.CompletedTask;
-        }, "Messages.WithdrawnDone", cancellationToken);
+        DecideAsync(id, MessageRequirement.Read, "Messages.WithdrawnDone", opened => decisions.WithdrawAsync(opened, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, async (message, me, role, now) =>
-        {
-            var (chain, targets) = await DecisionContextAsync(message, cancellationToken);
-            var verifiedAt = await stepUp.LastVerifiedAsync(me.Id, cancellationToken);
-            message.Approve(me, role, chain, targets, Input.ContentHash ?? string.Empty, verifiedAt, now);
-
-            // Approved content goes straight to the publishing queue, in the same transaction as the approval.
-            db.PublishingQueue.Add(message.Enqueue(now));
-        }, "Messages.ApprovedDone", cancellationToken);
+        DecideAsync(id, MessageRequirement.Read, "Messages.ApprovedDone", opened => decisions.ApproveAsync(opened, Input.ContentHash ?? string.Empty, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostRequestChangesAsync(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, async (message, me, role, now) =>
-        {
-            var (chain, targets) = await DecisionContextAsync(message, cancellationToken);
-            message.RequestChanges(me, role, chain, targets, Input.ContentHash ?? string.Empty, Input.Reason, now);
-        }, "Messages.ChangesRequestedDone", cancellationToken);
+        DecideAsync(id, MessageRequirement.Read, "Messages.ChangesRequestedDone", opened => decisions.RequestChangesAsync(opened, Input.ContentHash ?? string.Empty, Input.Reason, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostRejectAsync(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, async (message, me, role, now) =>
-        {
-            var (chain, targets) = await DecisionContextAsync(message, cancellationToken);
-            message.Reject(me, role, chain, targets, Input.ContentHash ?? string.Empty, Input.Reason, now);
-        }, "Messages.RejectedDone", cancellationToken);
+        DecideAsync(id, MessageRequirement.Read, "Messages.RejectedDone", opened => decisions.RejectAsync(opened, Input.ContentHash ?? string.Empty, Input.Reason, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostCommentAsync(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, (message, me, _, now) =>
-        {
-            db.MessageComments.Add(message.Comment(me.Id, Input.Comment, now));
-            return Task.CompletedTask;
-        }, "Messages.CommentedDone", cancellationToken, may: (message, user) => MessageAccess.MayComment(user, message.AuthorId));
+        DecideAsync(id, MessageRequirement.Comment, "Messages.CommentedDone", opened => decisions.CommentAsync(opened, Input.Comment, cancellationToken), cancellationToken);
 
-    private async Task<(IReadOnlyList<Guid> Chain, IReadOnlyList<TargetGroup> Targets)> DecisionContextAsync(Message message, CancellationToken cancellationToken)
+    /// <summary>A message the user may not read is not found; one they read but may not act on in this way is forbidden.</summary>
+    private async Task<IActionResult> DecideAsync(
+        Guid id, MessageRequirement requirement, string doneKey, Func<MessageDecisions.Opened, Task> decide, CancellationToken cancellationToken)
     {
-        var chain = await access.ChainAsync(message.AuthorId, cancellationToken);
-        var targets = await access.TargetsAsync(message.AuthorId, message.CurrentVersion.Targets.Select(t => t.GroupId), cancellationToken);
-        return (chain, targets);
-    }
-
-    private async Task<IActionResult> ActAsync(
-        Guid id, Func<Message, Domain.Organisation.StaffMember, string?, DateTimeOffset, Task> act, string doneKey, CancellationToken cancellationToken,
-        Func<Message, CurrentStaff, bool>? may = null)
-    {
-        var user = CurrentStaff.From(User);
-        if (!await (await access.ReadableAsync(user, cancellationToken)).AnyAsync(m => m.Id == id, cancellationToken))
+        if (!await MayAsync(id, MessageRequirement.Read))
         {
             return NotFound();
         }
 
-        var message = await access.LoadAsync(id, cancellationToken);
-        if (message is null)
-        {
-            return NotFound();
-        }
-
-        if (may is not null && !may(message, user))
+        if (requirement != MessageRequirement.Read && !await MayAsync(id, requirement))
         {
             return Forbid();
         }
 
-        var me = await db.Staff.SingleAsync(s => s.Id == user.Id, cancellationToken);
-        try
+        var opened = await decisions.OpenAsync(id, CurrentStaff.From(User), cancellationToken);
+        if (opened is null)
         {
-            await act(message, me, user.Role, clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException exception)
-        {
-            return await ShowErrorAsync(id, errors.Describe(exception), cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || exception.IsUniqueViolation("ix_publishing_queue_message_id_version_id"))
-        {
-            // Another director decided, or the author changed the message, in the same moment.
-            return await ShowErrorAsync(id, localizer["Error.Message.Concurrency"], cancellationToken);
+            return NotFound();
         }
 
-        TempData["Status"] = localizer[doneKey].Value;
-        return RedirectToPage(new { id });
+        // Another director decided, or the author changed the message, in the same moment: "changed meanwhile".
+        return await changes.FormAsync(
+            this,
+            "Error.Message.Concurrency",
+            async () =>
+            {
+                await decide(opened);
+                return localizer[doneKey].Value;
+            },
+            async () => await LoadAsync(id, cancellationToken) ?? Page(),
+            new { id });
     }
 
-    private async Task<IActionResult> ShowErrorAsync(Guid id, string message, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        ModelState.AddModelError(string.Empty, message);
-        return await LoadAsync(id, cancellationToken) ?? Page();
-    }
+    private async Task<bool> MayAsync(Guid id, MessageRequirement requirement) =>
+        await authorization.MayAsync(User, new MessageResource(id), requirement);
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

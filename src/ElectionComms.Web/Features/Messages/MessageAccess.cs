@@ -93,7 +93,7 @@ public sealed class MessageAccess(AppDbContext db, ReadModelCache cache, TimePro
 
     /// <summary>
     /// The navigation badge: how many messages wait for this user's decision. Shown on every page, so it is kept in the
-    /// read-model cache until the next save (the queue page itself always counts afresh).
+    /// read-model cache until the next committed change (the queue page itself always counts afresh).
     /// </summary>
     public Task<int> PendingCountAsync(CurrentStaff user, CancellationToken cancellationToken = default) =>
         cache.GetOrCreateAsync($"messages:pending:{user.Id}:{user.Role}", async () => await (await AwaitingDecisionAsync(user, cancellationToken)).CountAsync(cancellationToken));
@@ -159,8 +159,8 @@ public sealed class MessageAccess(AppDbContext db, ReadModelCache cache, TimePro
             .AsSplitQuery()
             .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
 
-    // Every message page asks, so the answer is kept in the read-model cache until the next save of this process: it
-    // decides only what is listed. Decisions themselves re-read the reporting line and the targets (Details page).
+    // Every message page asks, so the answer is kept in the read-model cache until the next commit of this process: it
+    // decides only what is listed. Decisions themselves re-read the reporting line and the targets (MessageDecisions).
     private Task<Standing> StandingAsync(Guid userId, CancellationToken cancellationToken) =>
         cache.GetOrCreateAsync($"messages:standing:{userId}", async () =>
         {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ElectionComms.Web.Features.Messages;
 
-/// <summary>The navigation's count of messages waiting for this director's decision (cached until the next save).</summary>
+/// <summary>The navigation's count of messages waiting for this director's decision (cached until the next committed change).</summary>
 public sealed class PendingBadgeViewComponent(MessageAccess access) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()

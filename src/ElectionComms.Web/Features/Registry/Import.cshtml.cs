@@ -7,6 +7,7 @@ using ElectionComms.Web.Data;
 using ElectionComms.Web.Exports;
 using ElectionComms.Web.Features.Registry;
 using ElectionComms.Web.Localisation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ namespace ElectionComms.Web.Features.Registry;
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 [UploadLimit(MaxRequestBytes, "Registry.File.TooLarge", (int)(ImportStore.MaxFileBytes / 1024))]
 public sealed class ImportModel(
-    AppDbContext db, ImportStore store, RosterImporter importer, IStringLocalizer<Strings> localizer) : PageModel
+    AppDbContext db, IAuthorizationService authorization, ImportStore store, RosterImporter importer, IStringLocalizer<Strings> localizer) : PageModel
 {
     /// <summary>The largest roster plus room for the multipart envelope and the antiforgery token.</summary>
     public const long MaxRequestBytes = ImportStore.MaxFileBytes + (64 * 1024);
@@ -62,16 +63,17 @@ public sealed class ImportModel(
 
     private Guid Me => CurrentStaff.From(User).Id;
 
+    /// <summary>The upload, when it exists and is this clerk's own; someone else's is as if it did not exist.</summary>
+    private async Task<StoredImport?> OwnUploadAsync(Guid id, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is { } import && await authorization.MayAsync(User, import, RegistryUploadRequirement.Use)
+            ? import
+            : null;
+
     public async Task<IActionResult> OnGetAsync(int? election, CancellationToken cancellationToken)
     {
-        if (!RegistryRights.MayChange(CurrentStaff.From(User)))
-        {
-            return Forbid();
-        }
-
         if (Id is { } id)
         {
-            Import = await store.FindAsync(id, Me, cancellationToken);
+            Import = await OwnUploadAsync(id, cancellationToken);
             if (Import?.Preview is null)
             {
                 return NotFound();
@@ -91,11 +93,6 @@ public sealed class ImportModel(
     /// <summary>Upload: the file goes to disk, is previewed there, and the preview is shown by a redirect (PRG).</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!RegistryRights.MayChange(CurrentStaff.From(User)))
-        {
-            return Forbid();
-        }
-
         Elections = await ElectionOption.ListAsync(db, cancellationToken);
         if (Input.ElectionId is { } electionId && Elections.All(e => e.Id != electionId))
         {
@@ -129,12 +126,7 @@ public sealed class ImportModel(
     /// <summary>Validates the stored file again and writes it in one transaction, if nothing changed since the preview.</summary>
     public async Task<IActionResult> OnPostApplyAsync(CancellationToken cancellationToken)
     {
-        if (!RegistryRights.MayChange(CurrentStaff.From(User)))
-        {
-            return Forbid();
-        }
-
-        var import = Id is { } id ? await store.FindAsync(id, Me, cancellationToken) : null;
+        var import = Id is { } id ? await OwnUploadAsync(id, cancellationToken) : null;
         if (import?.Preview is null)
         {
             return NotFound();
@@ -180,12 +172,7 @@ public sealed class ImportModel(
 
     public async Task<IActionResult> OnPostDiscardAsync(CancellationToken cancellationToken)
     {
-        if (!RegistryRights.MayChange(CurrentStaff.From(User)))
-        {
-            return Forbid();
-        }
-
-        if (Id is { } id && await store.FindAsync(id, Me, cancellationToken) is not null)
+        if (Id is { } id && await OwnUploadAsync(id, cancellationToken) is not null)
         {
             store.Delete(id);
         }
@@ -199,12 +186,7 @@ public sealed class ImportModel(
     /// </summary>
     public async Task<IActionResult> OnGetErrorsAsync(CancellationToken cancellationToken)
     {
-        if (!RegistryRights.MayChange(CurrentStaff.From(User)))
-        {
-            return Forbid();
-        }
-
-        var import = Id is { } id ? await store.FindAsync(id, Me, cancellationToken) : null;
+        var import = Id is { } id ? await OwnUploadAsync(id, cancellationToken) : null;
         if (import?.Preview is null)
         {
             return NotFound();
@@ -233,12 +215,7 @@ public sealed class ImportModel(
     /// <summary>Everybody the full roster would end (name, masked number, role, level, unit), as CSV or XLSX.</summary>
     public async Task<IActionResult> OnGetEndedAsync(ExportFormat format, CancellationToken cancellationToken)
     {
-        if (!RegistryRights.MayChange(CurrentStaff.From(User)))
-        {
-            return Forbid();
-        }
-
-        var import = Id is { } id ? await store.FindAsync(id, Me, cancellationToken) : null;
+        var import = Id is { } id ? await OwnUploadAsync(id, cancellationToken) : null;
         if (import?.Preview is null)
         {
             return NotFound();

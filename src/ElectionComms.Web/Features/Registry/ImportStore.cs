@@ -83,8 +83,8 @@ public sealed class ImportStore(IConfiguration configuration, IHostEnvironment e
         return import;
     }
 
-    /// <summary>The import, if it exists and belongs to <paramref name="ownerId"/>.</summary>
-    public async Task<StoredImport?> FindAsync(Guid id, Guid ownerId, CancellationToken cancellationToken)
+    /// <summary>The import, if it exists; whose it is and who may use it is <see cref="RegistryUploadRequirement"/>'s question.</summary>
+    public async Task<StoredImport?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         var meta = MetaPath(id);
         if (!File.Exists(meta) || !File.Exists(FilePath(id)))
@@ -94,7 +94,7 @@ public sealed class ImportStore(IConfiguration configuration, IHostEnvironment e
 
         await using var stream = File.OpenRead(meta);
         var import = await JsonSerializer.DeserializeAsync<StoredImport>(stream, Json, cancellationToken);
-        return import?.OwnerId == ownerId ? import : null;
+        return import;
     }
 
     public async Task WriteAsync(StoredImport import, CancellationToken cancellationToken)

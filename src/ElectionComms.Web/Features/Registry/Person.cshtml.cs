@@ -3,6 +3,7 @@ using System.Globalization;
 using ElectionComms.Domain.Common;
 using ElectionComms.Domain.Registry;
 using ElectionComms.Web.Auth;
+using ElectionComms.Web.Common;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Features.Registry;
 using ElectionComms.Web.Localisation;
@@ -14,10 +15,8 @@ using Microsoft.Extensions.Localization;
 namespace ElectionComms.Web.Features.Registry;
 
 /// <summary>One person of the registry: details (number masked), change history, reveals, end and reinstate.</summary>
-public sealed class PersonModel(AppDbContext db, DomainErrors errors, IStringLocalizer<Strings> localizer, TimeProvider clock) : PageModel
+public sealed class PersonModel(AppDbContext db, PageChanges changes, IStringLocalizer<Strings> localizer, TimeProvider clock) : PageModel
 {
-    public const string ActivePhoneIndex = "ix_people_election_id_phone";
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -98,32 +97,22 @@ public sealed class PersonModel(AppDbContext db, DomainErrors errors, IStringLoc
         return await ChangeAsync(id, person.Reinstate, "Registry.Reinstated", cancellationToken);
     }
 
-    private async Task<IActionResult> ChangeAsync(int id, Action change, string doneKey, CancellationToken cancellationToken)
-    {
-        try
-        {
-            change();
-            await db.SaveChangesAsync(cancellationToken);
-            TempData["Status"] = localizer[doneKey].Value;
-            return RedirectToPage(new { id });
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddModelError(string.Empty, errors.Describe(exception));
-        }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation(ActivePhoneIndex))
-        {
-            ModelState.AddModelError(string.Empty, localizer["Registry.PhoneTakenOnReinstate"]);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, localizer["Registry.ChangedMeanwhile"]);
-        }
-
-        db.ChangeTracker.Clear();
-        await LoadAsync(id, cancellationToken);
-        return Page();
-    }
+    private Task<IActionResult> ChangeAsync(int id, Action change, string doneKey, CancellationToken cancellationToken) =>
+        changes.FormAsync(
+            this,
+            "Registry.ChangedMeanwhile",
+            async () =>
+            {
+                change();
+                await db.SaveChangesAsync(cancellationToken);
+                return localizer[doneKey].Value;
+            },
+            async () =>
+            {
+                await LoadAsync(id, cancellationToken);
+                return Page();
+            },
+            new { id });
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {

@@ -10,7 +10,12 @@ namespace ElectionComms.Web.Features.Registry;
 /// </summary>
 public static class RegistryRights
 {
-    public static bool MayChange(CurrentStaff staff) => staff.Is(StaffRole.Clerk);
+    /// <summary>The policy of the pages that only change the registry (the roster import), over <see cref="ChangeRoles"/>.</summary>
+    public const string ChangePolicy = "ChangeRegistry";
+
+    public static readonly string[] ChangeRoles = [StaffRole.Clerk];
+
+    public static bool MayChange(CurrentStaff staff) => ChangeRoles.Any(staff.Is);
 
     public static bool MayReveal(CurrentStaff staff) =>
         staff.Is(StaffRole.Clerk) || staff.Is(StaffRole.Director) || staff.Is(StaffRole.SecretaryGeneral);

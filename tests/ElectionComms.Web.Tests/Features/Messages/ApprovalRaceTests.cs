@@ -1,5 +1,6 @@
 using ElectionComms.Domain.Messages;
 using ElectionComms.Domain.Organisation;
+using ElectionComms.Web.Auth;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Data.Seed;
 using ElectionComms.Web.Features.Messages;
@@ -33,6 +34,12 @@ public sealed class ApprovalRaceTests(PortalFactory portal) : IAsyncLifetime
             var groupId = await db.MessageVersionTargets.Where(t => db.Messages.Any(m => m.Id == id && m.CurrentVersionId == t.VersionId)).Select(t => t.GroupId).SingleAsync();
             var group = await db.Groups.SingleAsync(g => g.Id == groupId);
             group.AssignAdministrator(sg);
+            foreach (var email in new[] { DemoAccounts.AdministrationDirector.Email, DemoAccounts.SecretaryGeneral.Email })
+            {
+                var approver = await db.Staff.SingleAsync(s => s.Email == email);
+                db.StepUpVerifications.Add(new StepUpVerification { UserId = approver.Id, VerifiedAt = DateTimeOffset.UtcNow });
+            }
+
             return await db.SaveChangesAsync();
         });
 
@@ -69,26 +76,23 @@ public sealed class ApprovalRaceTests(PortalFactory portal) : IAsyncLifetime
         {
             await using var scope = portal.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var access = scope.ServiceProvider.GetRequiredService<MessageAccess>();
-            var message = (await access.LoadAsync(id))!;
+            var decisions = scope.ServiceProvider.GetRequiredService<MessageDecisions>();
             var me = await db.Staff.SingleAsync(s => s.Email == actor.Email);
-            var chain = await access.ChainAsync(message.AuthorId);
-            var targets = await access.TargetsAsync(message.AuthorId, message.CurrentVersion.Targets.Select(t => t.GroupId));
+
+            // The page's own code: open (load the message and its context), then decide. The approver stepped up just now.
+            var opened = (await decisions.OpenAsync(id, new CurrentStaff(me.Id, actor.Role, me.DirectorateId, string.Empty)))!;
             loaded.SignalAndWait(TimeSpan.FromSeconds(30));
             try
             {
-                var now = DateTimeOffset.UtcNow;
                 if (actor.Decision == Decision.Approve)
                 {
-                    message.Approve(me, actor.Role, chain, targets, message.CurrentContentHash, now, now);
-                    db.PublishingQueue.Add(message.Enqueue(now));
+                    await decisions.ApproveAsync(opened, opened.Message.CurrentContentHash);
                 }
                 else
                 {
-                    message.Reject(me, actor.Role, chain, targets, message.CurrentContentHash, "Jo në këtë formë.", now);
+                    await decisions.RejectAsync(opened, opened.Message.CurrentContentHash, "Jo në këtë formë.");
                 }
 
-                await db.SaveChangesAsync();
                 return "saved";
             }
             catch (DbUpdateConcurrencyException)

@@ -1,6 +1,6 @@
-using ElectionComms.Domain.Common;
 using ElectionComms.Domain.Organisation;
 using ElectionComms.Web.Auth;
+using ElectionComms.Web.Common;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Localisation;
 using Microsoft.AspNetCore.Identity;
@@ -14,20 +14,21 @@ namespace ElectionComms.Web.Features.Admin.Staff;
 /// <summary>
 /// One staff member and their account: details, rank, role and reporting line, deactivation, and resets of the
 /// password and second factor. Every form carries the row version it was shown with, so two administrators cannot
-/// overwrite each other unknowingly. The staff record and the account change in one transaction.
+/// overwrite each other unknowingly. The changes themselves, each in one transaction, are <see cref="StaffAccountChanges"/>.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class EditModel(
     AppDbContext db,
     UserManager<AppUser> users,
-    DomainErrors errors,
-    IStringLocalizer<Strings> localizer,
-    TimeProvider clock,
-    ILogger<EditModel> logger) : PageModel
+    StaffAccountChanges accounts,
+    PageChanges changes,
+    IStringLocalizer<Strings> localizer) : PageModel
 {
     public const string TemporaryPasswordKey = "Staff.TemporaryPassword";
 
-    private const string RowVersion = "xmin";
+    private const string RowVersion = StaffAccountChanges.RowVersion;
+
+    private const string ChangedMeanwhile = "Error.Staff.Concurrency";
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -76,187 +77,42 @@ public sealed class EditModel(
             return await ShowAsync(details, cancellationToken);
         }
 
-        var error = await ChangeAsync(id, Input.Version, async (staff, user) =>
-        {
-            var currentRole = (await users.GetRolesAsync(user)).SingleOrDefault();
-            OwnAccount.EnsureMayChangeRole(ActorId, staff.Id, currentRole, Input.Role);
-            StaffRole.EnsureFits(Input.Role, Input.Rank!.Value);
-            staff.Rename(Input.FullName, Input.Position);
-            if (Input.DirectorateId != staff.DirectorateId)
-            {
-                if (!await db.Directorates.AnyAsync(d => d.Id == Input.DirectorateId && d.IsActive, cancellationToken))
-                {
-                    throw new DomainException("Staff.DirectorateRequired");
-                }
-
-                staff.MoveTo(Input.DirectorateId!.Value);
-            }
-
-            var everyone = await db.Staff.ToDictionaryAsync(s => s.Id, cancellationToken);
-            var superior = Input.SuperiorId is { } superiorId
-                ? everyone.GetValueOrDefault(superiorId) ?? throw new DomainException("Staff.SuperiorNotFound")
-                : null;
-            staff.Reposition(Input.Rank.Value, superior, everyone);
-            await db.SaveChangesAsync(cancellationToken);
-            return currentRole == Input.Role ? IdentityResult.Success : await ReplaceRoleAsync(user, currentRole, Input.Role);
-        });
-        if (error is not null)
-        {
-            ModelState.AddModelError(string.Empty, error);
-            return await ShowAsync(details, cancellationToken);
-        }
-
-        TempData["Status"] = localizer["Staff.Saved", Input.FullName.Trim()].Value;
-        return RedirectToPage(new { id });
+        return await changes.FormAsync(
+            this,
+            ChangedMeanwhile,
+            async () => localizer["Staff.Saved", await accounts.SaveAsync(id, Input.Version, ActorId, Input, cancellationToken)].Value,
+            async () => await ShowAsync(details, cancellationToken),
+            new { id });
     }
 
     public Task<IActionResult> OnPostDeactivateAsync(Guid id, uint version, CancellationToken cancellationToken) =>
-        ActAsync(id, version, "Staff.Deactivated", async (staff, user) =>
-        {
-            OwnAccount.EnsureMayDeactivate(ActorId, staff.Id);
-            var activeReports = await db.Staff.CountAsync(s => s.SuperiorId == staff.Id && s.IsActive, cancellationToken);
-            staff.Deactivate(activeReports, clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-
-            // A lockout that never ends refuses every sign-in; the new stamp ends open sessions at their next check.
-            user.LockoutEnabled = true;
-            user.LockoutEnd = DateTimeOffset.MaxValue;
-            return await users.UpdateSecurityStampAsync(user);
-        });
+        ActAsync(id, "Staff.Deactivated", () => accounts.DeactivateAsync(id, version, ActorId, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostReactivateAsync(Guid id, uint version, CancellationToken cancellationToken) =>
-        ActAsync(id, version, "Staff.Reactivated", async (staff, user) =>
-        {
-            var superior = staff.SuperiorId is { } superiorId
-                ? await db.Staff.SingleAsync(s => s.Id == superiorId, cancellationToken)
-                : null;
-            staff.Reactivate(superior);
-            await db.SaveChangesAsync(cancellationToken);
-            user.LockoutEnd = null;
-            user.AccessFailedCount = 0;
-            return await users.UpdateAsync(user);
-        });
+        ActAsync(id, "Staff.Reactivated", () => accounts.ReactivateAsync(id, version, ActorId, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostResetTwoFactorAsync(Guid id, uint version, CancellationToken cancellationToken) =>
-        ActAsync(id, version, "Staff.TwoFactorReset", async (_, user) =>
-        {
-            // Off, with a new key and no recovery codes: the lost phone or codes no longer work, and roles that
-            // need a second factor are sent to set up a new one at their next sign-in.
-            var disabled = await users.SetTwoFactorEnabledAsync(user, false);
-            if (!disabled.Succeeded)
-            {
-                return disabled;
-            }
-
-            var reset = await users.ResetAuthenticatorKeyAsync(user);
-            if (!reset.Succeeded)
-            {
-                return reset;
-            }
-
-            return await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0) is null
-                ? IdentityResult.Failed(users.ErrorDescriber.ConcurrencyFailure())
-                : IdentityResult.Success;
-        });
+        ActAsync(id, "Staff.TwoFactorReset", () => accounts.ResetTwoFactorAsync(id, version, ActorId, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostResetPasswordAsync(Guid id, uint version, CancellationToken cancellationToken) =>
-        ActAsync(id, version, "Staff.PasswordReset", async (staff, user) =>
+        ActAsync(id, "Staff.PasswordReset", async () =>
         {
-            var password = TemporaryPassword.Generate();
-            user.MustChangePassword = true;
-            if (staff.IsActive)
-            {
-                // The person may have locked themselves out with wrong guesses; the new password lets them in.
-                user.LockoutEnd = null;
-                user.AccessFailedCount = 0;
-            }
-
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var result = await users.ResetPasswordAsync(user, token, password);
-            if (result.Succeeded)
-            {
-                TempData[TemporaryPasswordKey] = password;
-            }
-
-            return result;
-        });
+            var (name, password) = await accounts.ResetPasswordAsync(id, version, ActorId, cancellationToken);
+            TempData[TemporaryPasswordKey] = password;
+            return name;
+        }, cancellationToken);
 
     private Guid ActorId => Guid.Parse(users.GetUserId(User)!);
 
-    /// <summary>For the one-button actions: apply, then back to the page with a success or error message.</summary>
-    private async Task<IActionResult> ActAsync(Guid id, uint version, string successKey, Func<StaffMember, AppUser, Task<IdentityResult>> change)
+    /// <summary>The one-button actions: <paramref name="change"/> returns the staff member's name for the status.</summary>
+    private async Task<IActionResult> ActAsync(Guid id, string doneKey, Func<Task<string>> change, CancellationToken cancellationToken)
     {
-        if (!await db.Staff.AnyAsync(s => s.Id == id))
+        if (!await db.Staff.AnyAsync(s => s.Id == id, cancellationToken))
         {
             return NotFound();
         }
 
-        var error = await ChangeAsync(id, version, change);
-        if (error is null)
-        {
-            var name = await db.Staff.Where(s => s.Id == id).Select(s => s.FullName).SingleAsync();
-            TempData["Status"] = localizer[successKey, name].Value;
-        }
-        else
-        {
-            TempData.Remove(TemporaryPasswordKey);
-            TempData["Error"] = error;
-        }
-
-        return RedirectToPage(new { id });
-    }
-
-    /// <summary>
-    /// Loads the staff record and account for change, refuses a stale version, and runs <paramref name="change"/>
-    /// in one transaction. Returns the message to show, or null when everything was saved.
-    /// </summary>
-    private async Task<string?> ChangeAsync(Guid id, uint version, Func<StaffMember, AppUser, Task<IdentityResult>> change)
-    {
-        var staff = await db.Staff.SingleAsync(s => s.Id == id);
-        var user = await users.FindByIdAsync(id.ToString()) ?? throw new InvalidOperationException("Staff member without account: " + id);
-        var row = db.Entry(staff).Property<uint>(RowVersion);
-        if (row.CurrentValue != version)
-        {
-            return localizer["Error.Staff.Concurrency"];
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        try
-        {
-            var result = await change(staff, user);
-            if (!result.Succeeded)
-            {
-                return string.Join(" ", result.Errors.Select(e => e.Description).Distinct());
-            }
-
-            await transaction.CommitAsync();
-            logger.LogInformation("Staff account {StaffId} changed by {ActorId}", id, ActorId);
-            return null;
-        }
-        catch (DomainException ex)
-        {
-            return errors.Describe(ex);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return localizer["Error.Staff.Concurrency"];
-        }
-    }
-
-    /// <summary>One role per account: the old one goes, the new one comes, and open sessions must sign in again to carry it.</summary>
-    private async Task<IdentityResult> ReplaceRoleAsync(AppUser user, string? currentRole, string newRole)
-    {
-        if (currentRole is not null)
-        {
-            var removed = await users.RemoveFromRoleAsync(user, currentRole);
-            if (!removed.Succeeded)
-            {
-                return removed;
-            }
-        }
-
-        var added = await users.AddToRoleAsync(user, newRole);
-        return added.Succeeded ? await users.UpdateSecurityStampAsync(user) : added;
+        return await changes.RedirectAsync(this, ChangedMeanwhile, async () => localizer[doneKey, await change()].Value, new { id });
     }
 
     private async Task<PageResult> ShowAsync(StaffDetails details, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using ElectionComms.Domain.Channels;
 using ElectionComms.Domain.Common;
 using ElectionComms.Domain.Organisation;
 using ElectionComms.Web.Auth;
+using ElectionComms.Web.Common;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Localisation;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,7 @@ namespace ElectionComms.Web.Features.Channels.Accounts;
 /// One official account with its audit history. The Secretary General approves or refuses a request (§5a) and
 /// suspends, resumes or closes a live account, each with a reason where a reason makes sense.
 /// </summary>
-public sealed class DetailsModel(AppDbContext db, DomainErrors errors, IStringLocalizer<Strings> localizer, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, PageChanges changes, IStringLocalizer<Strings> localizer, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public DecisionInput Input { get; set; } = new();
@@ -60,38 +61,26 @@ public sealed class DetailsModel(AppDbContext db, DomainErrors errors, IStringLo
         }
 
         var me = CurrentStaff.From(User);
-        var decider = await db.Staff.SingleAsync(s => s.Id == me.Id, cancellationToken);
+        return await changes.FormAsync(
+            this,
+            "Error.Account.Concurrency",
+            async () =>
+            {
+                // The form carries the row version it was drawn from; a decision on a changed account is refused,
+                // before the domain judges it (the change, not the decision, is what the person must learn of). The
+                // row version is a concurrency token: a change between this check and the save is refused too.
+                if (db.Entry(account).Property<uint>("xmin").CurrentValue != Input.Version)
+                {
+                    throw new DbUpdateConcurrencyException("The account changed since the form was drawn.");
+                }
 
-        // The form carries the row version it was drawn from; a decision on a changed account is refused.
-        var version = db.Entry(account).Property<uint>("xmin");
-        if (version.CurrentValue != Input.Version)
-        {
-            return await ShowErrorAsync(id, localizer["Error.Account.Concurrency"], cancellationToken);
-        }
-
-        try
-        {
-            decide(account, decider, clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException exception)
-        {
-            return await ShowErrorAsync(id, errors.Describe(exception), cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await ShowErrorAsync(id, localizer["Error.Account.Concurrency"], cancellationToken);
-        }
-
-        TempData["Status"] = localizer[doneKey, account.Handle].Value;
-        return RedirectToPage(new { id });
-    }
-
-    private async Task<IActionResult> ShowErrorAsync(int id, string message, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        ModelState.AddModelError(string.Empty, message);
-        return await LoadAsync(id, cancellationToken) ?? Page();
+                var decider = await db.Staff.SingleAsync(s => s.Id == me.Id, cancellationToken);
+                decide(account, decider, clock.GetUtcNow());
+                await db.SaveChangesAsync(cancellationToken);
+                return localizer[doneKey, account.Handle].Value;
+            },
+            async () => await LoadAsync(id, cancellationToken) ?? Page(),
+            new { id });
     }
 
     /// <returns>A result to return instead of the page (not found, forbidden), or null when the page can show.</returns>

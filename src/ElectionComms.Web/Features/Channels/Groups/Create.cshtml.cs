@@ -4,6 +4,7 @@ using ElectionComms.Domain.Channels;
 using ElectionComms.Domain.Common;
 using ElectionComms.Domain.Organisation;
 using ElectionComms.Web.Auth;
+using ElectionComms.Web.Common;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Localisation;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace ElectionComms.Web.Features.Channels.Groups;
 
 /// <summary>A director creates a channel or group on one of their directorate's active accounts (§5b, §6, §7).</summary>
 public sealed class CreateModel(
-    AppDbContext db, ScopeResolver scopes, StaffDirectory directory, GroupSaver saver, DomainErrors errors,
+    AppDbContext db, ScopeResolver scopes, StaffDirectory directory, PageChanges changes,
     IStringLocalizer<Strings> localizer, TimeProvider clock) : PageModel
 {
     [BindProperty]
@@ -59,43 +60,45 @@ public sealed class CreateModel(
             return Page();
         }
 
-        try
-        {
-            var election = await db.Elections.Where(e => e.State == ElectionState.Active).OrderBy(e => e.ElectionDay).FirstOrDefaultAsync(cancellationToken)
-                ?? throw new DomainException("Group.NoActiveElection");
-            var account = await db.OfficialAccounts.SingleOrDefaultAsync(a => a.Id == Input.AccountId, cancellationToken);
-            if (account is null || account.DirectorateId != user.DirectorateId)
+        return await changes.FormAsync(
+            this,
+            "Error.Group.Concurrency",
+            async () =>
             {
-                throw new DomainException("Group.AccountNotYours");
-            }
-
-            var administrator = await db.Staff.SingleOrDefaultAsync(s => s.Id == Input.AdministratorId, cancellationToken)
-                ?? throw new DomainException("Staff.SuperiorNotFound");
-            var scope = await scopes.ResolveAsync(election.Id, Input.Level, Input.ScopeKind, Input.ScopeReference, cancellationToken);
-            var now = clock.GetUtcNow();
-            var group = Group.Create(account, election.Id, Input.Kind, Input.Name, Input.Level, scope, Input.PlatformId, administrator, Input.IsTestGroup, now);
-            foreach (var officerId in Input.OfficerIds.Distinct())
-            {
-                var officer = await db.Staff.SingleAsync(s => s.Id == officerId, cancellationToken);
-                if (!await directory.HasRoleAsync(officerId, [StaffRole.CommunicationOfficer], cancellationToken))
+                var election = await db.Elections.Where(e => e.State == ElectionState.Active).OrderBy(e => e.ElectionDay).FirstOrDefaultAsync(cancellationToken)
+                    ?? throw new DomainException("Group.NoActiveElection");
+                var account = await db.OfficialAccounts.SingleOrDefaultAsync(a => a.Id == Input.AccountId, cancellationToken);
+                if (account is null || account.DirectorateId != user.DirectorateId)
                 {
-                    throw new DomainException("Group.OfficerNotCommunicationOfficer", officer.FullName);
+                    throw new DomainException("Group.AccountNotYours");
                 }
 
-                group.AssignOfficer(officer, user.Id, now);
-            }
+                var administrator = await db.Staff.SingleOrDefaultAsync(s => s.Id == Input.AdministratorId, cancellationToken)
+                    ?? throw new DomainException("Staff.SuperiorNotFound");
+                var scope = await scopes.ResolveAsync(election.Id, Input.Level, Input.ScopeKind, Input.ScopeReference, cancellationToken);
+                var now = clock.GetUtcNow();
+                var group = Group.Create(account, election.Id, Input.Kind, Input.Name, Input.Level, scope, Input.PlatformId, administrator, Input.IsTestGroup, now);
+                foreach (var officerId in Input.OfficerIds.Distinct())
+                {
+                    var officer = await db.Staff.SingleAsync(s => s.Id == officerId, cancellationToken);
+                    if (!await directory.HasRoleAsync(officerId, [StaffRole.CommunicationOfficer], cancellationToken))
+                    {
+                        throw new DomainException("Group.OfficerNotCommunicationOfficer", officer.FullName);
+                    }
 
-            db.Groups.Add(group);
-            await saver.SaveAsync(cancellationToken);
-            TempData["Status"] = localizer["Groups.Created", group.Name].Value;
-            return RedirectToPage("./Details", new { id = group.Id });
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddModelError(string.Empty, errors.Describe(exception));
-            await LoadOptionsAsync(cancellationToken);
-            return Page();
-        }
+                    group.AssignOfficer(officer, user.Id, now);
+                }
+
+                db.Groups.Add(group);
+                await db.SaveChangesAsync(cancellationToken);
+                return new Done(localizer["Groups.Created", group.Name].Value, "./Details", new { id = group.Id });
+            },
+            async () =>
+            {
+                await LoadOptionsAsync(cancellationToken);
+                return Page();
+            },
+            routeValues: null);
     }
 
     private async Task LoadOptionsAsync(CancellationToken cancellationToken)

@@ -39,13 +39,13 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (!(await authorization.AuthorizeAsync(User, new GroupResource(id), GroupRequirement.Read)).Succeeded)
+        if (!await authorization.MayAsync(User, new GroupResource(id), GroupRequirement.Read))
         {
             return await db.Groups.AnyAsync(g => g.Id == id, cancellationToken) ? Forbid() : NotFound();
         }
 
         Group = await GroupRows.Project(db, db.Groups.Where(g => g.Id == id)).SingleAsync(cancellationToken);
-        MayManage = (await authorization.AuthorizeAsync(User, new GroupResource(id), GroupRequirement.Manage)).Succeeded;
+        MayManage = await authorization.MayAsync(User, new GroupResource(id), GroupRequirement.Manage);
         MayGrant = CurrentStaff.From(User).LeadsLogistics && Group.Status == GroupStatus.Active;
         var links = await db.Groups.Where(g => g.Id == id).Select(g => new { g.JoinLink, g.BotStartLink }).SingleAsync(cancellationToken);
         (JoinLink, BotStartLink) = (links.JoinLink, links.BotStartLink);

@@ -16,7 +16,7 @@ namespace ElectionComms.Web.Features.Channels.Groups;
 
 /// <summary>Name, platform identifier, test flag, administrator (§7) and active state of a group.</summary>
 public sealed class EditModel(
-    AppDbContext db, IAuthorizationService authorization, StaffDirectory directory, GroupSaver saver, DomainErrors errors,
+    AppDbContext db, IAuthorizationService authorization, StaffDirectory directory, PageChanges changes,
     IStringLocalizer<Strings> localizer) : PageModel
 {
     [BindProperty]
@@ -101,25 +101,29 @@ public sealed class EditModel(
             return Page();
         }
 
-        try
-        {
-            // The row version the person saw: a change made since then by someone else makes this save fail.
-            db.Entry(group).Property<uint>("xmin").OriginalValue = Input.Version;
-            var message = await change(group);
-            await saver.SaveAsync(cancellationToken);
-            TempData["Status"] = message;
-            return RedirectToPage("./Details", new { id });
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddModelError(string.Empty, errors.Describe(exception));
-            await LoadAsync(group, cancellationToken);
-            return Page();
-        }
+        return await changes.FormAsync(
+            this,
+            "Error.Group.Concurrency",
+            async () =>
+            {
+                // The row version the person saw: a change made since then by someone else makes this save fail.
+                db.Entry(group).Property<uint>("xmin").OriginalValue = Input.Version;
+                var message = await change(group);
+                await db.SaveChangesAsync(cancellationToken);
+                return message;
+            },
+            async () =>
+            {
+                // The refusal cleared the tracked group: show the form over the group as it is now.
+                await LoadAsync(await db.Groups.AsNoTracking().SingleAsync(g => g.Id == id, cancellationToken), cancellationToken);
+                return Page();
+            },
+            new { id },
+            "./Details");
     }
 
     private async Task<bool> MayManageAsync(int id) =>
-        (await authorization.AuthorizeAsync(User, new GroupResource(id), GroupRequirement.Manage)).Succeeded;
+        await authorization.MayAsync(User, new GroupResource(id), GroupRequirement.Manage);
 
     private async Task LoadAsync(Group group, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using ElectionComms.Web.Auth;
 using ElectionComms.Web.Common;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Localisation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ namespace ElectionComms.Web.Features.Channels.Groups;
 /// or reinstated (with a reason), and the history of those records.
 /// </summary>
 public sealed class MembersModel(
-    AppDbContext db, ReconciliationAccess access, EligibilityQuery eligibility, DomainErrors errors,
+    AppDbContext db, IAuthorizationService authorization, EligibilityQuery eligibility, PageChanges changes,
     IStringLocalizer<Strings> localizer, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
@@ -37,7 +38,7 @@ public sealed class MembersModel(
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await access.MayReadAsync(CurrentStaff.From(User), id, cancellationToken))
+        if (!await authorization.MayAsync(User, new GroupResource(id), GroupRequirement.ReadMembers))
         {
             return await db.Groups.AnyAsync(g => g.Id == id, cancellationToken) ? Forbid() : NotFound();
         }
@@ -78,7 +79,7 @@ public sealed class MembersModel(
         int id, int personId, string statusKey, Func<GroupMembership?, GroupTarget, Guid, DateTimeOffset, Task> change, CancellationToken cancellationToken)
     {
         var user = CurrentStaff.From(User);
-        if (!await access.MayManageAsync(user, id, cancellationToken))
+        if (!await authorization.MayAsync(User, new GroupResource(id), GroupRequirement.ManageMembers))
         {
             return await db.Groups.AnyAsync(g => g.Id == id, cancellationToken) ? Forbid() : NotFound();
         }
@@ -90,29 +91,23 @@ public sealed class MembersModel(
         }
 
         var membership = await db.GroupMemberships.SingleOrDefaultAsync(m => m.GroupId == id && m.PersonId == personId, cancellationToken);
-        try
-        {
-            await change(membership, group, user.Id, clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-            TempData["Status"] = localizer[statusKey].Value;
-        }
-        catch (DomainException exception)
-        {
-            TempData["Error"] = errors.Describe(exception);
-        }
-        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || exception.IsUniqueViolation("ix_group_memberships_group_id_person_id"))
-        {
-            TempData["Error"] = localizer["Members.ChangedMeanwhile"].Value;
-        }
-
-        return RedirectToPage(new { id });
+        return await changes.RedirectAsync(
+            this,
+            "Members.ChangedMeanwhile",
+            async () =>
+            {
+                await change(membership, group, user.Id, clock.GetUtcNow());
+                await db.SaveChangesAsync(cancellationToken);
+                return localizer[statusKey].Value;
+            },
+            new { id });
     }
 
     private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
         var group = (await eligibility.TargetAsync(id, cancellationToken))!;
         GroupName = await db.Groups.Where(g => g.Id == id).Select(g => g.Name).SingleAsync(cancellationToken);
-        MayManage = await access.MayManageAsync(CurrentStaff.From(User), id, cancellationToken);
+        MayManage = await authorization.MayAsync(User, new GroupResource(id), GroupRequirement.ManageMembers);
         var today = PortalTime.Today(clock);
         Eligible = await Paged<EligibleRow>.ReadAsync(
             eligibility.Eligible(group, today)

@@ -3,6 +3,7 @@ using ElectionComms.Web.Auth;
 using ElectionComms.Web.Common;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Localisation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace ElectionComms.Web.Features.Channels.Groups;
 /// The group page's membership section: how many registry people are eligible for the group today, a warning when
 /// that is more than the platform allows, and links to the members and reconciliation pages for those who may see them.
 /// </summary>
-public sealed class MembersSummaryViewComponent(AppDbContext db, EligibilityQuery eligibility, ReconciliationAccess access, TimeProvider clock) : ViewComponent
+public sealed class MembersSummaryViewComponent(AppDbContext db, EligibilityQuery eligibility, IAuthorizationService authorization, TimeProvider clock) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(int groupId)
     {
@@ -24,7 +25,7 @@ public sealed class MembersSummaryViewComponent(AppDbContext db, EligibilityQuer
             await eligibility.Eligible(group, PortalTime.Today(clock)).CountAsync(HttpContext.RequestAborted),
             await db.People.AnyAsync(p => p.ElectionId == group.ElectionId, HttpContext.RequestAborted),
             PlatformRules.Capacity(capacity.Platform, capacity.Kind),
-            await access.MayReadAsync(CurrentStaff.From(UserClaimsPrincipal), groupId, HttpContext.RequestAborted));
+            await authorization.MayAsync(UserClaimsPrincipal, new GroupResource(groupId), GroupRequirement.ReadMembers));
         return View("/Features/Channels/Groups/MembersSummary.cshtml", model);
     }
 }

@@ -14,7 +14,7 @@ namespace ElectionComms.Web.Features.Channels.Groups;
 
 /// <summary>Assigns and removes the communication officers of a group (§7); the forms sit on the detail page.</summary>
 public sealed class OfficersModel(
-    AppDbContext db, IAuthorizationService authorization, StaffDirectory directory, GroupSaver saver, DomainErrors errors,
+    AppDbContext db, IAuthorizationService authorization, StaffDirectory directory, PageChanges changes,
     IStringLocalizer<Strings> localizer, TimeProvider clock) : PageModel
 {
     public IActionResult OnGet(int id) => RedirectToPage("./Details", new { id });
@@ -42,23 +42,22 @@ public sealed class OfficersModel(
 
     private async Task<IActionResult> ChangeAsync(int id, Func<Domain.Channels.Group, Task<string>> change, CancellationToken cancellationToken)
     {
-        if (!(await authorization.AuthorizeAsync(User, new GroupResource(id), GroupRequirement.Manage)).Succeeded)
+        if (!await authorization.MayAsync(User, new GroupResource(id), GroupRequirement.Manage))
         {
             return Forbid();
         }
 
         var group = await db.Groups.Include(g => g.Officers).SingleAsync(g => g.Id == id, cancellationToken);
-        try
-        {
-            TempData["Status"] = await change(group);
-            await saver.SaveAsync(cancellationToken);
-        }
-        catch (DomainException exception)
-        {
-            TempData.Remove("Status");
-            TempData["Error"] = errors.Describe(exception);
-        }
-
-        return RedirectToPage("./Details", new { id });
+        return await changes.RedirectAsync(
+            this,
+            "Error.Group.Concurrency",
+            async () =>
+            {
+                var status = await change(group);
+                await db.SaveChangesAsync(cancellationToken);
+                return status;
+            },
+            new { id },
+            "./Details");
     }
 }

@@ -122,7 +122,7 @@ public sealed class OutdatedModel(
     {
         foreach (var id in ids)
         {
-            if (!(await authorization.AuthorizeAsync(User, new GroupResource(id), GroupRequirement.MarkLogo)).Succeeded)
+            if (!await authorization.MayAsync(User, new GroupResource(id), GroupRequirement.MarkLogo))
             {
                 return false;
             }

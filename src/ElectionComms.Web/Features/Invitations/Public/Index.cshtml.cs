@@ -32,13 +32,10 @@ public enum PublicState
 
 /// <summary>
 /// The public invitation page, /ftese/{code} (§5b, §5c): no sign-in. Shows the group's name and level, asks for the
-/// phone number, checks it against the registry for this group (eligible today, not removed; for a personal
-/// invitation, that person only) and only then gives the platform's join link. Every open, refusal and grant is
-/// counted; numbers are kept and logged masked only (§10).
+/// phone number, and gives the platform's join link only when <see cref="InvitationGate"/> lets the number through.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed partial class IndexModel(
-    AppDbContext db, EligibilityQuery eligibility, TimeProvider clock, IStringLocalizer<Strings> localizer, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(InvitationGate gate, TimeProvider clock, IStringLocalizer<Strings> localizer) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -59,42 +56,37 @@ public sealed partial class IndexModel(
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
-        var found = await FindAsync(code, cancellationToken);
-        if (found is null)
+        var opened = await gate.FindAsync(code, cancellationToken);
+        if (opened is null)
         {
             return Status(PublicState.Unknown);
         }
 
-        var (invitation, group) = found.Value;
-        var now = clock.GetUtcNow();
-        if (invitation.StatusAt(now) != InvitationStatus.Active)
+        if (!opened.IsActiveAt(clock.GetUtcNow()))
         {
             return Status(PublicState.NoLongerValid);
         }
 
-        db.InvitationUses.Add(InvitationUse.Opened(invitation.Id, now));
-        await db.SaveChangesAsync(cancellationToken);
-        Show(group);
+        await gate.CountOpenAsync(opened, cancellationToken);
+        Show(opened.Group);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
     {
-        var found = await FindAsync(code, cancellationToken);
-        if (found is null)
+        var opened = await gate.FindAsync(code, cancellationToken);
+        if (opened is null)
         {
             return Status(PublicState.Unknown);
         }
 
-        var (invitation, group) = found.Value;
-        var now = clock.GetUtcNow();
-        if (invitation.StatusAt(now) != InvitationStatus.Active)
+        if (!opened.IsActiveAt(clock.GetUtcNow()))
         {
             return Status(PublicState.NoLongerValid);
         }
 
-        Show(group);
-        var phone = ElectionComms.Web.Common.PhoneNumbers.Normalise(Input.Phone);
+        Show(opened.Group);
+        var phone = Common.PhoneNumbers.Normalise(Input.Phone);
         if (!ModelState.IsValid || !phone.IsValid)
         {
             // A mistyped number is not a refusal: nothing is counted, the person just corrects it.
@@ -106,70 +98,21 @@ public sealed partial class IndexModel(
             return Page();
         }
 
-        var masked = ElectionComms.Web.Common.PhoneNumbers.Mask(phone.E164);
-        var personId = await db.People
-            .Where(p => p.ElectionId == group.ElectionId && p.Phone == phone.E164 && p.Status == PersonStatus.Active)
-            .Select(p => (int?)p.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        var refusal = personId is not { } id ? RefusalReason.NotInRegistry
-            : !invitation.IsFor(id) ? RefusalReason.OtherPerson
-            : !await eligibility.MayBeInvitedAsync(id, group.Id, PortalTime.Today(clock), cancellationToken) ? RefusalReason.NotEligible
-            : (RefusalReason?)null;
-        if (refusal is { } reason)
+        switch (await gate.AdmitAsync(opened, phone.E164, cancellationToken))
         {
-            db.InvitationUses.Add(InvitationUse.Refused(invitation.Id, reason, masked, now));
-            await db.SaveChangesAsync(cancellationToken);
-            LogRefused(invitation.Id, masked, reason);
-            Refused = true;
-            return Page();
+            case GateAnswer.Refused:
+                Refused = true;
+                return Page();
+            case GateAnswer.NoLongerValid:
+                return Status(PublicState.NoLongerValid);
+            case GateAnswer.TryAgain:
+                ModelState.AddModelError(string.Empty, localizer["Invitations.Public.TryAgain"].Value);
+                return Page();
+            default:
+                State = PublicState.Granted;
+                JoinLink = opened.Group.InvitationLink;
+                return Page();
         }
-
-        // The same person opening the link again gets it again without using up another use.
-        var personIdValue = personId!.Value;
-        var alreadyGranted = await db.InvitationUses.AnyAsync(
-            u => u.InvitationId == invitation.Id && u.Outcome == UseOutcome.Granted && u.PersonId == personIdValue, cancellationToken);
-        try
-        {
-            if (!alreadyGranted)
-            {
-                invitation.RecordUse(now);
-            }
-
-            db.InvitationUses.Add(InvitationUse.Granted(invitation.Id, personIdValue, masked, now));
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException)
-        {
-            return Status(PublicState.NoLongerValid);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, localizer["Invitations.Public.TryAgain"].Value);
-            return Page();
-        }
-
-        LogGranted(invitation.Id, masked);
-        State = PublicState.Granted;
-        JoinLink = group.InvitationLink;
-        return Page();
-    }
-
-    private async Task<(Invitation Invitation, Group Group)?> FindAsync(string code, CancellationToken cancellationToken)
-    {
-        if (!InvitationCodes.IsWellFormed(code))
-        {
-            return null;
-        }
-
-        var hash = InvitationCodes.Hash(code);
-        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.CodeHash == hash, cancellationToken);
-        if (invitation is null || !InvitationCodes.Matches(code, invitation.CodeHash))
-        {
-            return null;
-        }
-
-        var group = await db.Groups.AsNoTracking().SingleAsync(g => g.Id == invitation.GroupId, cancellationToken);
-        return (invitation, group);
     }
 
     private void Show(Group group)
@@ -186,12 +129,6 @@ public sealed partial class IndexModel(
         Response.StatusCode = state == PublicState.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone;
         return Page();
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Invitation {InvitationId} refused {MaskedPhone}: {Reason}")]
-    private partial void LogRefused(int invitationId, string maskedPhone, RefusalReason reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Invitation {InvitationId} gave the join link to {MaskedPhone}")]
-    private partial void LogGranted(int invitationId, string maskedPhone);
 
     public sealed class InputModel
     {

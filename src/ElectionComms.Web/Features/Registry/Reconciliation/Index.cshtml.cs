@@ -6,6 +6,7 @@ using ElectionComms.Web.Common;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Features.Registry;
 using ElectionComms.Web.Localisation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ namespace ElectionComms.Web.Features.Registry.Reconciliation;
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 [UploadLimit(MaxRequestBytes, "Reconciliation.FileTooLarge", (int)(ReconciliationMemberList.MaxFileBytes / (1024 * 1024)))]
 public sealed class IndexModel(
-    AppDbContext db, ReconciliationAccess access, EligibilityQuery eligibility, ReconciliationComparer comparer,
+    AppDbContext db, IAuthorizationService authorization, EligibilityQuery eligibility, ReconciliationComparer comparer,
     DomainErrors errors, IStringLocalizer<Strings> localizer, TimeProvider clock) : PageModel
 {
     /// <summary>The file plus room for the multipart envelope and the antiforgery token.</summary>
@@ -36,7 +37,7 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnGetAsync(int groupId, CancellationToken cancellationToken)
     {
         var user = CurrentStaff.From(User);
-        if (!await access.MayReadAsync(user, groupId, cancellationToken))
+        if (!await authorization.MayAsync(User, new GroupResource(groupId), GroupRequirement.ReadMembers))
         {
             return await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken) ? Forbid() : NotFound();
         }
@@ -48,7 +49,7 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnPostAsync(int groupId, CancellationToken cancellationToken)
     {
         var user = CurrentStaff.From(User);
-        if (!await access.MayManageAsync(user, groupId, cancellationToken))
+        if (!await authorization.MayAsync(User, new GroupResource(groupId), GroupRequirement.ManageMembers))
         {
             return Forbid();
         }
@@ -89,7 +90,7 @@ public sealed class IndexModel(
     private async Task LoadAsync(int groupId, CancellationToken cancellationToken)
     {
         GroupName = await db.Groups.Where(g => g.Id == groupId).Select(g => g.Name).SingleAsync(cancellationToken);
-        MayManage = await access.MayManageAsync(CurrentStaff.From(User), groupId, cancellationToken);
+        MayManage = await authorization.MayAsync(User, new GroupResource(groupId), GroupRequirement.ManageMembers);
         Runs = await db.ReconciliationRuns
             .Where(r => r.GroupId == groupId)
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)

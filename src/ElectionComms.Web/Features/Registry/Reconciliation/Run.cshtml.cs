@@ -7,6 +7,7 @@ using ElectionComms.Web.Data;
 using ElectionComms.Web.Exports;
 using ElectionComms.Web.Features.Registry;
 using ElectionComms.Web.Localisation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ namespace ElectionComms.Web.Features.Registry.Reconciliation;
 /// export of the report.
 /// </summary>
 public sealed class RunModel(
-    AppDbContext db, ReconciliationAccess access, DomainErrors errors, IStringLocalizer<Strings> localizer, TimeProvider clock,
+    AppDbContext db, IAuthorizationService authorization, DomainErrors errors, IStringLocalizer<Strings> localizer, TimeProvider clock,
     ILogger<RunModel> logger) : PageModel
 {
     public RunHeader Run { get; private set; } = null!;
@@ -36,7 +37,7 @@ public sealed class RunModel(
             return NotFound();
         }
 
-        if (!await access.MayReadAsync(CurrentStaff.From(User), header.GroupId, cancellationToken))
+        if (!await authorization.MayAsync(User, new GroupResource(header.GroupId), GroupRequirement.ReadMembers))
         {
             return Forbid();
         }
@@ -55,7 +56,7 @@ public sealed class RunModel(
             return NotFound();
         }
 
-        if (!await access.MayManageAsync(user, groupId.Value, cancellationToken))
+        if (!await authorization.MayAsync(User, new GroupResource(groupId.Value), GroupRequirement.ManageMembers))
         {
             return Forbid();
         }
@@ -96,7 +97,7 @@ public sealed class RunModel(
             return NotFound();
         }
 
-        if (!await access.MayReadAsync(user, run.GroupId, cancellationToken))
+        if (!await authorization.MayAsync(User, new GroupResource(run.GroupId), GroupRequirement.ReadMembers))
         {
             return Forbid();
         }
@@ -159,7 +160,7 @@ public sealed class RunModel(
     private async Task LoadAsync(RunHeader header, CancellationToken cancellationToken)
     {
         Run = header;
-        MayManage = await access.MayManageAsync(CurrentStaff.From(User), header.GroupId, cancellationToken);
+        MayManage = await authorization.MayAsync(User, new GroupResource(header.GroupId), GroupRequirement.ManageMembers);
         var entries = await Query(header.Id).ToListAsync(cancellationToken);
 
         // §10: those who must act on the platform see the numbers; readers see them masked.

@@ -1,0 +1,77 @@
+using ElectionComms.Domain.Messages;
+using ElectionComms.Domain.Organisation;
+using ElectionComms.Web.Auth;
+using ElectionComms.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElectionComms.Web.Features.Messages;
+
+/// <summary>
+/// What the author and the deciders do to a submitted or draft message (§7, §8, §10), with the context the domain's
+/// rules need gathered in one place: the author's reporting line, the groups as the author reaches them, the people
+/// who might decide and the decider's last step-up. Opening and deciding are two steps so that a test can open a
+/// message in several sessions before any of them decides, as two directors do when they click at the same moment.
+/// Each decision saves; a refusal is thrown for <see cref="Common.PageChanges"/> to word.
+/// </summary>
+public sealed class MessageDecisions(AppDbContext db, MessageAccess access, StepUp stepUp, TimeProvider clock)
+{
+    /// <summary>A message loaded for a decision by one person, with the rules' context as it is now.</summary>
+    public sealed record Opened(Message Message, StaffMember Actor, string? Role, IReadOnlyList<Guid> Chain, IReadOnlyList<TargetGroup> Targets);
+
+    /// <returns>Null when there is no such message. Whether the user may read it is the caller's question (<see cref="MessageAuthorization"/>).</returns>
+    public async Task<Opened?> OpenAsync(Guid id, CurrentStaff user, CancellationToken cancellationToken = default)
+    {
+        var message = await access.LoadAsync(id, cancellationToken);
+        if (message is null)
+        {
+            return null;
+        }
+
+        var actor = await db.Staff.SingleAsync(s => s.Id == user.Id, cancellationToken);
+        var chain = await access.ChainAsync(message.AuthorId, cancellationToken);
+        var targets = await access.TargetsAsync(message.AuthorId, message.CurrentVersion.Targets.Select(t => t.GroupId), cancellationToken);
+        return new Opened(message, actor, user.Role, chain, targets);
+    }
+
+    /// <summary>ADR 0017: the route and whether anyone can decide are settled now, from the groups as the author reaches them.</summary>
+    public async Task SubmitAsync(Opened opened, string? justification, CancellationToken cancellationToken = default)
+    {
+        var candidates = await access.ApproverCandidatesAsync(cancellationToken);
+        opened.Message.Submit(opened.Actor, justification, opened.Targets, opened.Chain, candidates, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task WithdrawAsync(Opened opened, CancellationToken cancellationToken = default)
+    {
+        opened.Message.Withdraw(opened.Actor, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Approved content goes straight to the publishing queue, in the same transaction as the approval.</summary>
+    public async Task ApproveAsync(Opened opened, string contentHash, CancellationToken cancellationToken = default)
+    {
+        var verifiedAt = await stepUp.LastVerifiedAsync(opened.Actor.Id, cancellationToken);
+        var now = clock.GetUtcNow();
+        opened.Message.Approve(opened.Actor, opened.Role, opened.Chain, opened.Targets, contentHash, verifiedAt, now);
+        db.PublishingQueue.Add(opened.Message.Enqueue(now));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task RequestChangesAsync(Opened opened, string contentHash, string? reason, CancellationToken cancellationToken = default)
+    {
+        opened.Message.RequestChanges(opened.Actor, opened.Role, opened.Chain, opened.Targets, contentHash, reason, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task RejectAsync(Opened opened, string contentHash, string? reason, CancellationToken cancellationToken = default)
+    {
+        opened.Message.Reject(opened.Actor, opened.Role, opened.Chain, opened.Targets, contentHash, reason, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task CommentAsync(Opened opened, string? text, CancellationToken cancellationToken = default)
+    {
+        db.MessageComments.Add(opened.Message.Comment(opened.Actor.Id, text, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
