@@ -22,6 +22,8 @@ public sealed class ChangeFailures(DomainErrors errors, IStringLocalizer<Strings
         ["ix_groups_platform_platform_id"] = "Error.Group.DuplicatePlatformId",
         ["ck_groups_administrator_rank"] = "Error.Group.AdministratorRankTooLow",
         ["ix_people_election_id_phone"] = "Registry.PhoneTakenOnReinstate",
+        ["ix_official_accounts_platform_handle"] = "Error.Account.DuplicateHandle",
+        ["ix_logo_versions_version"] = "Logos.VersionTaken",
 
         // A second row where one is allowed was written by a parallel request: the same as a row changed meanwhile.
         ["ix_group_memberships_group_id_person_id"] = ChangedMeanwhile,

@@ -3,6 +3,7 @@ using ElectionComms.Domain.Channels;
 using ElectionComms.Domain.Common;
 using ElectionComms.Domain.Messages;
 using ElectionComms.Web.Auth;
+using ElectionComms.Web.Common;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Localisation;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ namespace ElectionComms.Web.Features.Messages;
 /// </summary>
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class EditModel(AppDbContext db, MessageAccess access, DomainErrors errors, IStringLocalizer<Strings> localizer, TimeProvider clock) : PageModel
+public sealed class EditModel(AppDbContext db, MessageAccess access, PageChanges changes, IStringLocalizer<Strings> localizer, TimeProvider clock) : PageModel
 {
     private const long MaxRequestBytes = AttachmentContent.MaxBytes + (1024 * 1024);
 
@@ -75,45 +76,41 @@ public sealed class EditModel(AppDbContext db, MessageAccess access, DomainError
             return Page();
         }
 
-        try
-        {
-            var author = await db.Staff.SingleAsync(s => s.Id == me.Id, cancellationToken);
-            var now = clock.GetUtcNow();
-            var attachment = await AttachmentAsync(message, me.Id, now, cancellationToken);
-            var draft = new MessageDraft(Input.TextSq ?? string.Empty, Input.TextEn, attachment, SendAtUtc(), Input.IsTest);
-            var targets = await access.TargetsAsync(me.Id, Input.GroupIds, cancellationToken);
-            if (message is null)
+        return await changes.FormAsync(
+            this,
+            "Error.Message.Concurrency",
+            async () =>
             {
-                message = Message.Draft(author, draft, targets, now);
-                db.Messages.Add(message);
-            }
-            else
+                var author = await db.Staff.SingleAsync(s => s.Id == me.Id, cancellationToken);
+                var now = clock.GetUtcNow();
+                var attachment = await AttachmentAsync(message, me.Id, now, cancellationToken);
+                var draft = new MessageDraft(Input.TextSq ?? string.Empty, Input.TextEn, attachment, SendAtUtc(), Input.IsTest);
+                var targets = await access.TargetsAsync(me.Id, Input.GroupIds, cancellationToken);
+                if (message is null)
+                {
+                    message = Message.Draft(author, draft, targets, now);
+                    db.Messages.Add(message);
+                }
+                else
+                {
+                    message.Edit(author, draft, targets, now);
+                }
+
+                if (attachment is not null && db.Entry(attachment).State == EntityState.Detached)
+                {
+                    db.MessageAttachments.Add(attachment);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                var status = localizer[id is null ? "Messages.Drafted" : "Messages.Edited", message.CurrentVersionNumber].Value;
+                return new Done(status, "./Details", new { id = message.Id });
+            },
+            async () =>
             {
-                message.Edit(author, draft, targets, now);
-            }
-
-            if (attachment is not null && db.Entry(attachment).State == EntityState.Detached)
-            {
-                db.MessageAttachments.Add(attachment);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddModelError(string.Empty, errors.Describe(exception));
-            await LoadAsync(id, cancellationToken);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, localizer["Error.Message.Concurrency"]);
-            await LoadAsync(id, cancellationToken);
-            return Page();
-        }
-
-        TempData["Status"] = localizer[id is null ? "Messages.Drafted" : "Messages.Edited", message.CurrentVersionNumber].Value;
-        return RedirectToPage("./Details", new { id = message.Id });
+                await LoadAsync(id, cancellationToken);
+                return Page();
+            },
+            routeValues: null);
     }
 
     /// <summary>A new upload replaces the attachment; otherwise the current one stays unless the author removes it.</summary>

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using ElectionComms.Domain.Common;
 using ElectionComms.Domain.Organisation;
 using ElectionComms.Web.Auth;
+using ElectionComms.Web.Common;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Localisation;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace ElectionComms.Web.Features.Admin.Staff;
 /// sign-in (<see cref="AccountSetupGate"/>); roles that need a second factor then set up an authenticator.
 /// </summary>
 public sealed class CreateModel(
-    AppDbContext db, StaffAccounts accounts, DomainErrors errors, IStringLocalizer<Strings> localizer) : PageModel
+    AppDbContext db, StaffAccounts accounts, PageChanges changes, IStringLocalizer<Strings> localizer) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -34,28 +35,20 @@ public sealed class CreateModel(
 
         var account = new NewStaffAccount(
             Input.FullName, Input.Email, Input.Position, Input.Rank!.Value, Input.DirectorateId!.Value, Input.SuperiorId, Input.Role);
-        try
-        {
-            var (id, identityErrors) = await accounts.CreateAsync(account, Input.Password, mustChangePassword: true, cancellationToken);
-            if (id is null)
+        return await changes.FormAsync(
+            this,
+            "Error.Staff.Concurrency",
+            async () =>
             {
+                var (id, identityErrors) = await accounts.CreateAsync(account, Input.Password, mustChangePassword: true, cancellationToken);
+
                 // Identity reports a taken e-mail twice (as user name and as e-mail); one sentence is enough.
-                foreach (var message in identityErrors.Select(e => e.Description).Distinct())
-                {
-                    ModelState.AddModelError(string.Empty, message);
-                }
-
-                return await RedisplayAsync(cancellationToken);
-            }
-
-            TempData["Status"] = localizer["Staff.Created", Input.FullName.Trim()].Value;
-            return RedirectToPage("./Edit", new { id });
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, errors.Describe(ex));
-            return await RedisplayAsync(cancellationToken);
-        }
+                return id is null
+                    ? throw new ChangeRefusedException(string.Join(" ", identityErrors.Select(e => e.Description).Distinct()))
+                    : new Done(localizer["Staff.Created", Input.FullName.Trim()].Value, "./Edit", new { id });
+            },
+            async () => await RedisplayAsync(cancellationToken),
+            routeValues: null);
     }
 
     private async Task<PageResult> RedisplayAsync(CancellationToken cancellationToken)

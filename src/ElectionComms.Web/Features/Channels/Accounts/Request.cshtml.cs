@@ -3,6 +3,7 @@ using ElectionComms.Domain.Channels;
 using ElectionComms.Domain.Common;
 using ElectionComms.Domain.Organisation;
 using ElectionComms.Web.Auth;
+using ElectionComms.Web.Common;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Localisation;
 using Microsoft.AspNetCore.Authorization;
@@ -15,10 +16,8 @@ namespace ElectionComms.Web.Features.Channels.Accounts;
 
 /// <summary>§5a: a director asks, for their own directorate, that an official account be created.</summary>
 [Authorize(Roles = StaffRole.Director)]
-public sealed class RequestModel(AppDbContext db, DomainErrors errors, IStringLocalizer<Strings> localizer, TimeProvider clock) : PageModel
+public sealed class RequestModel(AppDbContext db, PageChanges changes, IStringLocalizer<Strings> localizer, TimeProvider clock) : PageModel
 {
-    public const string HandleIndex = "ix_official_accounts_platform_handle";
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -42,25 +41,24 @@ public sealed class RequestModel(AppDbContext db, DomainErrors errors, IStringLo
             return await RefuseAsync(localizer["Error.Account.DuplicateHandle"], cancellationToken);
         }
 
-        try
-        {
-            var account = OfficialAccount.Request(
-                platform, Input.ControlClass, handle, Input.Name, me.DirectorateId, Input.Purpose, me.Id, clock.GetUtcNow());
-            db.OfficialAccounts.Add(account);
-            await db.SaveChangesAsync(cancellationToken);
-            TempData["Status"] = localizer["Accounts.Requested", account.Handle].Value;
-            return RedirectToPage("Details", new { id = account.Id });
-        }
-        catch (DomainException exception)
-        {
-            return await RefuseAsync(errors.Describe(exception), cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation(HandleIndex))
-        {
-            // Someone requested the same handle between the check above and this save.
-            db.ChangeTracker.Clear();
-            return await RefuseAsync(localizer["Error.Account.DuplicateHandle"], cancellationToken);
-        }
+        // A handle requested by someone else between the check above and this save is refused by its unique index.
+        return await changes.FormAsync(
+            this,
+            "Error.Account.Concurrency",
+            async () =>
+            {
+                var account = OfficialAccount.Request(
+                    platform, Input.ControlClass, handle, Input.Name, me.DirectorateId, Input.Purpose, me.Id, clock.GetUtcNow());
+                db.OfficialAccounts.Add(account);
+                await db.SaveChangesAsync(cancellationToken);
+                return new Done(localizer["Accounts.Requested", account.Handle].Value, "Details", new { id = account.Id });
+            },
+            async () =>
+            {
+                await LoadAsync(cancellationToken);
+                return Page();
+            },
+            routeValues: null);
     }
 
     /// <summary>Refused and closed accounts stay on record; only a live or pending one blocks the handle.</summary>

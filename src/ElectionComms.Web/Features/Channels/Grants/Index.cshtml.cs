@@ -17,7 +17,7 @@ namespace ElectionComms.Web.Features.Channels.Grants;
 /// director of Logistics and Digitalisation grants and revokes, checked again by the domain.
 /// </summary>
 public sealed class IndexModel(
-    AppDbContext db, StaffDirectory directory, DomainErrors errors, IStringLocalizer<Strings> localizer, TimeProvider clock) : PageModel
+    AppDbContext db, StaffDirectory directory, PageChanges changes, IStringLocalizer<Strings> localizer, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -56,26 +56,25 @@ public sealed class IndexModel(
             return Forbid();
         }
 
-        try
-        {
-            var now = clock.GetUtcNow();
-            var group = await db.Groups.SingleOrDefaultAsync(g => g.Id == Input.GroupId, cancellationToken) ?? throw new DomainException("Grant.GroupInactive", string.Empty);
-            var grantee = await db.Staff.SingleOrDefaultAsync(s => s.Id == Input.GranteeId, cancellationToken)
-                ?? throw new DomainException("Grant.GranteeNotEligible", string.Empty);
-            var grantor = await db.Staff.SingleAsync(s => s.Id == user.Id, cancellationToken);
-            var eligible = await directory.HasRoleAsync(grantee.Id, [StaffRole.HelplineOperator, StaffRole.Director], cancellationToken);
-            var existing = await db.TransmitGrants.Where(t => t.GroupId == group.Id && t.GranteeId == grantee.Id).ToListAsync(cancellationToken);
-            var expiry = Input.ExpiresAt is { } local ? new DateTimeOffset(local, PortalTime.Zone.GetUtcOffset(local)).ToUniversalTime() : (DateTimeOffset?)null;
-            db.TransmitGrants.Add(TransmitGrant.Grant(group, grantee, eligible, grantor, user.LeadsLogistics, expiry, existing, now));
-            await db.SaveChangesAsync(cancellationToken);
-            TempData["Status"] = localizer["Grants.Granted", grantee.FullName, group.Name].Value;
-        }
-        catch (DomainException exception)
-        {
-            TempData["Error"] = errors.Describe(exception);
-        }
-
-        return RedirectToPage("/Channels/Groups/Details", new { id = Input.GroupId });
+        return await changes.RedirectAsync(
+            this,
+            "Error.Group.Concurrency",
+            async () =>
+            {
+                var now = clock.GetUtcNow();
+                var group = await db.Groups.SingleOrDefaultAsync(g => g.Id == Input.GroupId, cancellationToken) ?? throw new DomainException("Grant.GroupInactive", string.Empty);
+                var grantee = await db.Staff.SingleOrDefaultAsync(s => s.Id == Input.GranteeId, cancellationToken)
+                    ?? throw new DomainException("Grant.GranteeNotEligible", string.Empty);
+                var grantor = await db.Staff.SingleAsync(s => s.Id == user.Id, cancellationToken);
+                var eligible = await directory.HasRoleAsync(grantee.Id, [StaffRole.HelplineOperator, StaffRole.Director], cancellationToken);
+                var existing = await db.TransmitGrants.Where(t => t.GroupId == group.Id && t.GranteeId == grantee.Id).ToListAsync(cancellationToken);
+                var expiry = Input.ExpiresAt is { } local ? new DateTimeOffset(local, PortalTime.Zone.GetUtcOffset(local)).ToUniversalTime() : (DateTimeOffset?)null;
+                db.TransmitGrants.Add(TransmitGrant.Grant(group, grantee, eligible, grantor, user.LeadsLogistics, expiry, existing, now));
+                await db.SaveChangesAsync(cancellationToken);
+                return localizer["Grants.Granted", grantee.FullName, group.Name].Value;
+            },
+            new { id = Input.GroupId },
+            "/Channels/Groups/Details");
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(int grantId, int? returnGroupId, CancellationToken cancellationToken)
@@ -92,23 +91,19 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        try
-        {
-            var revoker = await db.Staff.SingleAsync(s => s.Id == user.Id, cancellationToken);
-            grant.Revoke(revoker, user.LeadsLogistics, clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-            TempData["Status"] = localizer["Grants.Revoked"].Value;
-        }
-        catch (DomainException exception)
-        {
-            TempData["Error"] = errors.Describe(exception);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Error"] = errors.Describe(new DomainException("Grant.NotActive"));
-        }
-
-        return returnGroupId is { } id ? RedirectToPage("/Channels/Groups/Details", new { id }) : RedirectToPage();
+        // A grant revoked meanwhile by someone else is no longer active: that is what the person is told.
+        return await changes.RedirectAsync(
+            this,
+            "Error.Grant.NotActive",
+            async () =>
+            {
+                var revoker = await db.Staff.SingleAsync(s => s.Id == user.Id, cancellationToken);
+                grant.Revoke(revoker, user.LeadsLogistics, clock.GetUtcNow());
+                await db.SaveChangesAsync(cancellationToken);
+                return localizer["Grants.Revoked"].Value;
+            },
+            returnGroupId is { } id ? new { id } : null,
+            returnGroupId is null ? null : "/Channels/Groups/Details");
     }
 
     public sealed class GrantInput

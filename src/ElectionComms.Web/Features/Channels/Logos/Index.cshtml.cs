@@ -20,12 +20,10 @@ namespace ElectionComms.Web.Features.Channels.Logos;
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 [UploadLimit(MaxRequestBytes, "Logos.RequestTooLarge", LogoImage.MaxBytes / 1024)]
 public sealed class IndexModel(
-    AppDbContext db, GroupAccess access, DomainErrors errors, IStringLocalizer<Strings> localizer, TimeProvider clock) : PageModel
+    AppDbContext db, GroupAccess access, ChangeFailures failures, IStringLocalizer<Strings> localizer, TimeProvider clock) : PageModel
 {
     /// <summary>The largest logo plus room for the multipart envelope and the antiforgery token.</summary>
     public const long MaxRequestBytes = LogoImage.MaxBytes + (64 * 1024);
-
-    public const string VersionIndex = "ix_logo_versions_version";
 
     public const int PageSize = 20;
 
@@ -92,14 +90,10 @@ public sealed class IndexModel(
             await transaction.CommitAsync(cancellationToken);
             return (logo.Version, null);
         }
-        catch (DomainException exception)
-        {
-            return (0, errors.Describe(exception));
-        }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation(VersionIndex))
+        catch (Exception exception) when (failures.Describe(exception, "Logos.VersionTaken") is { } error)
         {
             db.ChangeTracker.Clear();
-            return (0, localizer["Logos.VersionTaken"]);
+            return (0, error);
         }
     }
 

@@ -20,7 +20,7 @@ namespace ElectionComms.Web.Features.Registry.Reconciliation;
 /// export of the report.
 /// </summary>
 public sealed class RunModel(
-    AppDbContext db, IAuthorizationService authorization, DomainErrors errors, IStringLocalizer<Strings> localizer, TimeProvider clock,
+    AppDbContext db, IAuthorizationService authorization, PageChanges changes, IStringLocalizer<Strings> localizer, TimeProvider clock,
     ILogger<RunModel> logger) : PageModel
 {
     public RunHeader Run { get; private set; } = null!;
@@ -61,31 +61,26 @@ public sealed class RunModel(
             return Forbid();
         }
 
-        try
-        {
-            var now = clock.GetUtcNow();
-            entry.MarkRemoved(user.Id, now);
-
-            // A recorded member who had to leave is now recorded as removed, so they cannot be invited back unnoticed.
-            if (entry.PersonId is { } personId
-                && await db.GroupMemberships.SingleOrDefaultAsync(m => m.GroupId == groupId && m.PersonId == personId, cancellationToken) is { Status: MembershipStatus.Member } membership)
+        // Recorded meanwhile by another clerk: the entry is already removed.
+        return await changes.RedirectAsync(
+            this,
+            "Error.Reconciliation.AlreadyRemoved",
+            async () =>
             {
-                membership.Remove(localizer["Reconciliation.RemovedBecause", localizer["ReconciliationCategory." + entry.Category].Value].Value, user.Id, now);
-            }
+                var now = clock.GetUtcNow();
+                entry.MarkRemoved(user.Id, now);
 
-            await db.SaveChangesAsync(cancellationToken);
-            TempData["Status"] = localizer["Reconciliation.RemovalRecorded"].Value;
-        }
-        catch (DomainException exception)
-        {
-            TempData["Error"] = errors.Describe(exception);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Error"] = localizer["Error.Reconciliation.AlreadyRemoved"].Value;
-        }
+                // A recorded member who had to leave is now recorded as removed, so they cannot be invited back unnoticed.
+                if (entry.PersonId is { } personId
+                    && await db.GroupMemberships.SingleOrDefaultAsync(m => m.GroupId == groupId && m.PersonId == personId, cancellationToken) is { Status: MembershipStatus.Member } membership)
+                {
+                    membership.Remove(localizer["Reconciliation.RemovedBecause", localizer["ReconciliationCategory." + entry.Category].Value].Value, user.Id, now);
+                }
 
-        return RedirectToPage(new { id });
+                await db.SaveChangesAsync(cancellationToken);
+                return localizer["Reconciliation.RemovalRecorded"].Value;
+            },
+            new { id });
     }
 
     public async Task<IActionResult> OnGetExportAsync(int id, ExportFormat format, CancellationToken cancellationToken)

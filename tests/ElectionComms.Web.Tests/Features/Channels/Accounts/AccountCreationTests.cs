@@ -187,7 +187,7 @@ public sealed class AccountCreationTests(PortalFactory portal) : IAsyncLifetime
             db.OfficialAccounts.Add(OfficialAccount.Request(Platform.Telegram, null, "@kqz_trajnimi", "Dyfish", director.DirectorateId, "Provë", director.Id, DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
         }));
-        Assert.True(exception.IsUniqueViolation(RequestModel.HandleIndex));
+        Assert.True(exception.IsUniqueViolation("ix_official_accounts_platform_handle"));
     }
 
     [Fact]
