@@ -12,6 +12,7 @@ builder.Services
     .AddPortalAuthorization()
     .AddPortalPages()
     .AddMessages()
+    .AddPublishing(builder.Configuration)
     .AddInvitations(builder.Configuration);
 
 var app = builder.Build();

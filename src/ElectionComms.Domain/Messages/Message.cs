@@ -242,6 +242,22 @@ public sealed class Message
         return new PublishingQueueEntry(Id, version.Id, approval.Id, version.ContentHash, version.SendAt, now);
     }
 
+    /// <summary>
+    /// One delivery per target group of the queued version (§7), saved with the queue entry in the approval's
+    /// transaction: what was approved is what each group is owed, no more and no less.
+    /// </summary>
+    /// <param name="platforms">The platform of each target group.</param>
+    public IReadOnlyList<Publishing.Delivery> DeliveriesOf(PublishingQueueEntry entry, IReadOnlyDictionary<int, Channels.Platform> platforms, DateTimeOffset now)
+    {
+        if (Status != MessageStatus.Queued || entry.MessageId != Id || entry.VersionId != CurrentVersionId)
+        {
+            throw new DomainException("Message.NotApproved");
+        }
+
+        return [.. CurrentVersion.Targets.Select(t =>
+            Publishing.Delivery.For(Id, entry.VersionId, entry.ApprovalId, entry.ContentHash, t.GroupId, platforms[t.GroupId], entry.NotBefore, now))];
+    }
+
     public void MarkPublished(DateTimeOffset now)
     {
         EnsureStatus("Message.NotQueued", MessageStatus.Queued);
@@ -414,6 +430,26 @@ public sealed class Message
         if (SendAt is { } sendAt && sendAt <= now)
         {
             throw new DomainException("Message.SendTimePassed");
+        }
+    }
+
+    /// <summary>
+    /// Once no delivery is waiting or being sent, the message is Published (every group has it) or PartlyFailed (some
+    /// group failed, was cancelled or is uncertain and waits for a person). Nothing changes while any is still open.
+    /// </summary>
+    public void RecordPublication(IReadOnlyCollection<Publishing.DeliveryStatus> deliveries, DateTimeOffset now)
+    {
+        if (Status is not (MessageStatus.Queued or MessageStatus.Published or MessageStatus.PartlyFailed) || deliveries.Count == 0
+            || deliveries.Any(d => d is Publishing.DeliveryStatus.Queued or Publishing.DeliveryStatus.Sending))
+        {
+            return;
+        }
+
+        var outcome = deliveries.All(d => d == Publishing.DeliveryStatus.Sent) ? MessageStatus.Published : MessageStatus.PartlyFailed;
+        if (outcome != Status)
+        {
+            Status = outcome;
+            Record(outcome == MessageStatus.Published ? MessageEventKind.Published : MessageEventKind.PartlyFailed, null, null, now);
         }
     }
 

@@ -78,6 +78,8 @@ public sealed class AppDbContext(
 
     public DbSet<PublishingQueueEntry> PublishingQueue => Set<PublishingQueueEntry>();
 
+    public DbSet<ElectionComms.Domain.Publishing.Delivery> Deliveries => Set<ElectionComms.Domain.Publishing.Delivery>();
+
     public DbSet<StepUpVerification> StepUpVerifications => Set<StepUpVerification>();
 
     public DbSet<SpentAuthenticatorStep> SpentAuthenticatorSteps => Set<SpentAuthenticatorStep>();

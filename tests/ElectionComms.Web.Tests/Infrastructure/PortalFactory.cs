@@ -53,7 +53,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await TestDatabase.EnsureCreatedAsync(ConnectionString);
         if (kestrel)
@@ -151,6 +151,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Browser tests talk plain HTTP to Kestrel on loopback; HTTP tests use https://localhost and keep Secure.
         builder.UseSetting("Security:CookieSecurePolicy", kestrel ? "SameAsRequest" : "Always");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+
+        // Approved messages stay queued unless a test runs the dispatcher itself (PublishingPortal, Features/Publishing).
+        builder.UseSetting("Publishing:Dispatcher", "false");
         builder.ConfigureTestServices(services =>
             services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000));
     }

@@ -62,7 +62,9 @@ public sealed class MessagesSeeder(AppDbContext db, TimeProvider clock)
         var approved = Draft("Materialet zgjedhore shpërndahen nga magazina e KZAZ-së nga ora 08:00.", groups[0], 4);
         Submit(approved, groups[0], null, now.AddDays(-4));
         approved.Approve(daz, StaffRole.Director, chain, [Target(groups[0])], approved.CurrentContentHash, now.AddDays(-4), now.AddDays(-4));
-        db.PublishingQueue.Add(approved.Enqueue(now.AddDays(-4)));
+        var queued = approved.Enqueue(now.AddDays(-4));
+        db.PublishingQueue.Add(queued);
+        db.Deliveries.AddRange(approved.DeliveriesOf(queued, new Dictionary<int, Platform> { [groups[0].Id] = groups[0].Platform }, now.AddDays(-4)));
 
         var test = Draft("Provë e kanalit: ky mesazh shkon vetëm në grupin e provës.", testGroup, 0, isTest: true);
         Submit(test, testGroup, null, now.AddMinutes(-30));

@@ -47,13 +47,19 @@ public sealed class MessageDecisions(AppDbContext db, MessageAccess access, Step
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Approved content goes straight to the publishing queue, in the same transaction as the approval.</summary>
+    /// <summary>Approved content goes straight to the publishing queue and the outbox, in the same transaction as the approval.</summary>
     public async Task ApproveAsync(Opened opened, string contentHash, CancellationToken cancellationToken = default)
     {
         var verifiedAt = await stepUp.LastVerifiedAsync(opened.Actor.Id, cancellationToken);
         var now = clock.GetUtcNow();
         opened.Message.Approve(opened.Actor, opened.Role, opened.Chain, opened.Targets, contentHash, verifiedAt, now);
-        db.PublishingQueue.Add(opened.Message.Enqueue(now));
+        var entry = opened.Message.Enqueue(now);
+        db.PublishingQueue.Add(entry);
+
+        // The outbox: one delivery per target group, in this same transaction (issue 13, ADR 0024).
+        var groupIds = opened.Message.CurrentVersion.Targets.Select(t => t.GroupId).ToList();
+        var platforms = await db.Groups.Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Platform, cancellationToken);
+        db.Deliveries.AddRange(opened.Message.DeliveriesOf(entry, platforms, now));
         await db.SaveChangesAsync(cancellationToken);
     }
 

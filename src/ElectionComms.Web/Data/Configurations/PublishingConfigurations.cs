@@ -1,0 +1,34 @@
+using ElectionComms.Domain.Channels;
+using ElectionComms.Domain.Messages;
+using ElectionComms.Domain.Publishing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ElectionComms.Web.Data.Configurations;
+
+internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
+{
+    public void Configure(EntityTypeBuilder<Delivery> builder)
+    {
+        builder.ToTable("deliveries");
+        builder.Property(d => d.ContentHash).HasMaxLength(64).IsFixedLength();
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.Platform).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.ClaimedBy).HasMaxLength(100);
+        builder.Property(d => d.PlatformMessageId).HasMaxLength(100);
+        builder.Property(d => d.Reason).HasMaxLength(Delivery.ReasonMaxLength);
+
+        // One delivery per approved version and group: a second approval of the same version cannot double a send.
+        builder.HasIndex(d => new { d.VersionId, d.GroupId }).IsUnique();
+        builder.HasIndex(d => new { d.MessageId, d.GroupId });
+
+        // The dispatcher's claim reads only queued rows that are due; expired claims are found by their lease.
+        builder.HasIndex(d => d.NotBefore).HasFilter("status = 'Queued'").HasDatabaseName("ix_deliveries_due");
+        builder.HasIndex(d => d.ClaimedUntil).HasFilter("status = 'Sending'").HasDatabaseName("ix_deliveries_sending");
+        builder.HasOne<Message>().WithMany().HasForeignKey(d => d.MessageId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<MessageVersion>().WithMany().HasForeignKey(d => d.VersionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<MessageApproval>().WithMany().HasForeignKey(d => d.ApprovalId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Group>().WithMany().HasForeignKey(d => d.GroupId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property<uint>("xmin").IsRowVersion();
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ElectionComms.Web.Features.Publishing;
+
+/// <summary>
+/// Runs <see cref="DeliveryDispatcher"/> in this process: woken within a second of a new or re-queued delivery by
+/// PostgreSQL's NOTIFY on channel "deliveries" (trigger <c>deliveries_notify</c>), and otherwise at the next due
+/// send time or every <see cref="PublishingOptions.IdleSeconds"/>, whichever is first. Any number of these may run
+/// against one database, in portal processes or on their own (<c>--dispatcher</c>, docs/deployment.md).
+/// </summary>
+public sealed partial class DispatcherService(
+    IServiceScopeFactory scopes, IOptions<PublishingOptions> options, TimeProvider clock, ILogger<DispatcherService> logger)
+    : BackgroundService
+{
+    /// <summary>Names this dispatcher in the claims it holds: machine, process and a random part.</summary>
+    public string Worker { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ListenAndDispatchAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogFault(exception);
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
+            }
+        }
+    }
+
+    private async Task ListenAndDispatchAsync(CancellationToken stoppingToken)
+    {
+        string connectionString;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            connectionString = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>().Database.GetConnectionString()!;
+        }
+
+        // Its own connection, held open for LISTEN; the dispatcher's work goes through the usual pooled ones.
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(stoppingToken);
+        var woken = 0;
+        connection.Notification += (_, _) => Interlocked.Exchange(ref woken, 1);
+        await using (var listen = new NpgsqlCommand("LISTEN deliveries", connection))
+        {
+            await listen.ExecuteNonQueryAsync(stoppingToken);
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            Interlocked.Exchange(ref woken, 0);
+            DateTimeOffset? nextDue;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var dispatcher = scope.ServiceProvider.GetRequiredService<DeliveryDispatcher>();
+                await dispatcher.RunOnceAsync(Worker, stoppingToken);
+                nextDue = await dispatcher.NextDueAsync(stoppingToken);
+            }
+
+            if (Volatile.Read(ref woken) == 1)
+            {
+                continue;
+            }
+
+            var idle = TimeSpan.FromSeconds(options.Value.IdleSeconds);
+            var wait = nextDue is { } due ? TimeSpan.FromTicks(Math.Clamp((due - clock.GetUtcNow()).Ticks, 0, idle.Ticks)) : idle;
+            if (wait > TimeSpan.Zero)
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                timeout.CancelAfter(wait);
+                try
+                {
+                    await connection.WaitAsync(timeout.Token);
+                }
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // The wait ended without a notification: look for due work anyway.
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The delivery dispatcher stopped on an error; it starts again in a second")]
+    private partial void LogFault(Exception exception);
+}

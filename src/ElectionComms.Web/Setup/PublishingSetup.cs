@@ -1,0 +1,22 @@
+using ElectionComms.Web.Features.Publishing;
+
+namespace ElectionComms.Web.Setup;
+
+internal static class PublishingSetup
+{
+    public static IServiceCollection AddPublishing(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<PublishingOptions>(configuration.GetSection(PublishingOptions.Section));
+
+        // No request logging on this client: Telegram puts the bot token in the URL path (issue 13 item 9).
+        services.AddHttpClient(TelegramConnector.HttpClientName).RemoveAllLoggers();
+        services.AddScoped<IPlatformConnector, TelegramConnector>();
+        services.AddScoped<DeliveryDispatcher>();
+        if (configuration.GetValue($"{PublishingOptions.Section}:{nameof(PublishingOptions.Dispatcher)}", true))
+        {
+            services.AddHostedService<DispatcherService>();
+        }
+
+        return services;
+    }
+}

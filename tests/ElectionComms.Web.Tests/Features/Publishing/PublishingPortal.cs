@@ -1,0 +1,96 @@
+using ElectionComms.Domain.Organisation;
+using ElectionComms.Domain.Publishing;
+using ElectionComms.Web.Auth;
+using ElectionComms.Web.Data;
+using ElectionComms.Web.Data.Seed;
+using ElectionComms.Web.Features.Messages;
+using ElectionComms.Web.Features.Publishing;
+using ElectionComms.Web.Tests.Features.Messages;
+using ElectionComms.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ElectionComms.Web.Tests.Features.Publishing;
+
+/// <summary>
+/// The portal on its own database with a fake Telegram on loopback and a bot token for each demo Telegram account.
+/// The in-process dispatcher is off; tests run <see cref="DeliveryDispatcher"/> themselves, as one or several workers.
+/// </summary>
+public sealed class PublishingPortal : PortalFactory
+{
+    public const string AdministrationToken = "111111:fake-administrata-token";
+    public const string AnnouncementsToken = "222222:fake-njoftime-token";
+
+    private FakeTelegram? telegram;
+
+    public PublishingPortal()
+        : base("publishing", kestrel: false)
+    {
+    }
+
+    public FakeTelegram Telegram => telegram ?? throw new InvalidOperationException("Not started.");
+
+    public override async Task InitializeAsync()
+    {
+        telegram = await FakeTelegram.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (telegram is not null)
+        {
+            await telegram.DisposeAsync();
+        }
+    }
+
+    /// <summary>An officer's message to their first group, submitted and approved by the director (with a step-up).</summary>
+    public async Task<Guid> ApprovedAsync(string text = "Mbledhja e KZAZ-së nesër në orën 10:00.")
+    {
+        var id = await MessageScenario.SubmittedAsync(this, text);
+        await WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var director = await db.Staff.SingleAsync(s => s.Email == DemoAccounts.AdministrationDirector.Email);
+            if (!await db.StepUpVerifications.AnyAsync(s => s.UserId == director.Id))
+            {
+                db.StepUpVerifications.Add(new StepUpVerification { UserId = director.Id, VerifiedAt = DateTimeOffset.UtcNow });
+            }
+            else
+            {
+                (await db.StepUpVerifications.SingleAsync(s => s.UserId == director.Id)).VerifiedAt = DateTimeOffset.UtcNow;
+            }
+
+            await db.SaveChangesAsync();
+            var decisions = services.GetRequiredService<MessageDecisions>();
+            var opened = (await decisions.OpenAsync(id, new CurrentStaff(director.Id, StaffRole.Director, director.DirectorateId, string.Empty)))!;
+            await decisions.ApproveAsync(opened, opened.Message.CurrentContentHash);
+        });
+        return id;
+    }
+
+    /// <summary>Runs one dispatcher until nothing is due, in its own scope, as <paramref name="worker"/>.</summary>
+    public Task<int> DispatchAsync(string worker = "test-1") =>
+        WithServicesAsync(services => services.GetRequiredService<DeliveryDispatcher>().RunOnceAsync(worker, CancellationToken.None));
+
+    public Task<List<Delivery>> DeliveriesAsync(Guid messageId) =>
+        WithDbAsync(db => db.Deliveries.AsNoTracking().Where(d => d.MessageId == messageId).OrderBy(d => d.GroupId).ToListAsync());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Publishing:Telegram:BaseUrl", Telegram.BaseUrl.ToString());
+        builder.UseSetting("Publishing:Telegram:TimeoutSeconds", "5");
+        builder.UseSetting("Publishing:Telegram:Tokens:kqz_administrata", AdministrationToken);
+        builder.UseSetting("Publishing:Telegram:Tokens:kqz_njoftime", AnnouncementsToken);
+        builder.UseSetting("Publishing:RetryBaseSeconds", "1");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PublishingCollection : ICollectionFixture<PublishingPortal>
+{
+    public const string Name = "Publishing";
+}
