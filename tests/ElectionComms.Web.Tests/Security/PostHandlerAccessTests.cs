@@ -113,10 +113,12 @@ public sealed class PostHandlerAccessTests(PortalFactory portal) : IAsyncLifetim
 
         // Messages (§7): the roles that write or decide. DLD and the help line do not see the sample message (404);
         // which of them may approve, comment or withdraw is the domain's rule, tested in Features/Messages.
+        ["POST /Messages/Details?handler=ConfirmDelivered"] = [Sg, Daz, Dld, Officer, Helpline],
         ["POST /Messages/Details?handler=Approve"] = [Sg, Daz, Dld, Officer, Helpline],
         ["POST /Messages/Details?handler=Comment"] = [Sg, Daz, Dld, Officer, Helpline],
         ["POST /Messages/Details?handler=Reject"] = [Sg, Daz, Dld, Officer, Helpline],
         ["POST /Messages/Details?handler=RequestChanges"] = [Sg, Daz, Dld, Officer, Helpline],
+        ["POST /Messages/Details?handler=Resend"] = [Sg, Daz, Dld, Officer, Helpline],
         ["POST /Messages/Details?handler=Submit"] = [Sg, Daz, Dld, Officer, Helpline],
         ["POST /Messages/Details?handler=Withdraw"] = [Sg, Daz, Dld, Officer, Helpline],
         ["POST /Messages/Edit"] = [Sg, Daz, Dld, Officer, Helpline],

@@ -32,6 +32,11 @@ public sealed class DetailsModel(
 
     public IReadOnlyList<TargetView> Targets { get; private set; } = [];
 
+    /// <summary>Where the approved version stands in each target group (issue 13), empty until it is approved.</summary>
+    public IReadOnlyList<DeliveryView> Deliveries { get; private set; } = [];
+
+    public bool MayDecideDeliveries { get; private set; }
+
     public IReadOnlyList<EventView> Timeline { get; private set; } = [];
 
     public IReadOnlyList<CommentView> Comments { get; private set; } = [];
@@ -98,6 +103,12 @@ public sealed class DetailsModel(
 
     public Task<IActionResult> OnPostCommentAsync(Guid id, CancellationToken cancellationToken) =>
         DecideAsync(id, MessageRequirement.Comment, "Messages.CommentedDone", opened => decisions.CommentAsync(opened, Input.Comment, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostResendAsync(Guid id, long deliveryId, CancellationToken cancellationToken) =>
+        DecideAsync(id, MessageRequirement.Read, "Deliveries.ResentDone", opened => decisions.ResendDeliveryAsync(opened, deliveryId, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostConfirmDeliveredAsync(Guid id, long deliveryId, CancellationToken cancellationToken) =>
+        DecideAsync(id, MessageRequirement.Read, "Deliveries.ConfirmedDone", opened => decisions.ConfirmDeliveredAsync(opened, deliveryId, cancellationToken), cancellationToken);
 
     /// <summary>A message the user may not read is not found; one they read but may not act on in this way is forbidden.</summary>
     private async Task<IActionResult> DecideAsync(
@@ -191,6 +202,14 @@ public sealed class DetailsModel(
             .OrderBy(g => g.Name)
             .Select(g => new TargetView(g.Id, g.Name, g.Platform, g.IsTestGroup))
             .ToListAsync(cancellationToken);
+        Deliveries = await db.Deliveries.AsNoTracking()
+            .Where(d => d.MessageId == id)
+            .Join(db.Groups, d => d.GroupId, g => g.Id, (d, g) => new { d, g.Name })
+            .OrderBy(x => x.Name).ThenBy(x => x.d.Id)
+            .Select(x => new DeliveryView(x.d.Id, x.Name, x.d.Platform, x.d.Status, x.d.Attempts, x.d.NotBefore, x.d.SentAt, x.d.PlatformMessageId, x.d.Reason))
+            .ToListAsync(cancellationToken);
+        var approvers = await db.MessageApprovals.Where(a => a.MessageId == id && a.VersionId == message.CurrentVersionId).Select(a => a.ApproverId).ToListAsync(cancellationToken);
+        MayDecideDeliveries = Deliveries.Count > 0 && MessageDecisions.MayDecideDeliveries(approvers, user.Id, user.Role);
         Timeline = await db.MessageEvents.AsNoTracking()
             .Where(e => e.MessageId == id)
             .OrderByDescending(e => e.Id)
@@ -223,6 +242,10 @@ public sealed class DetailsModel(
         string? Justification, DateTimeOffset? SendAt, bool IsTest, Guid? AttachmentId, string? AttachmentName, AttachmentKind? AttachmentKind);
 
     public sealed record TargetView(int Id, string Name, Platform Platform, bool IsTestGroup);
+
+    public sealed record DeliveryView(
+        long Id, string Group, Platform Platform, Domain.Publishing.DeliveryStatus Status, int Attempts, DateTimeOffset NotBefore,
+        DateTimeOffset? SentAt, string? PlatformMessageId, string? Reason);
 
     public sealed record EventView(DateTimeOffset At, MessageEventKind Kind, string? Actor, int VersionNumber, string ContentHash, string? Reason);
 

@@ -75,6 +75,47 @@ public sealed class MessageDecisions(AppDbContext db, MessageAccess access, Step
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// A person decides to send a failed or uncertain delivery again (issue 13 item 3): whoever approved the current
+    /// version, or the Secretary General. Saved through EF, so the decision is in the audit trail with its author.
+    /// </summary>
+    public async Task ResendDeliveryAsync(Opened opened, long deliveryId, CancellationToken cancellationToken = default)
+    {
+        var delivery = await DeliveryToDecideAsync(opened, deliveryId, cancellationToken);
+        delivery.Resend(opened.Actor.Id, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The person looked at the group and found the message there: the uncertain delivery counts as sent.</summary>
+    public async Task ConfirmDeliveredAsync(Opened opened, long deliveryId, CancellationToken cancellationToken = default)
+    {
+        var delivery = await DeliveryToDecideAsync(opened, deliveryId, cancellationToken);
+        var now = clock.GetUtcNow();
+        delivery.ConfirmDelivered(opened.Actor.Id, now);
+        await db.SaveChangesAsync(cancellationToken);
+        var statuses = await db.Deliveries.Where(d => d.MessageId == opened.Message.Id).Select(d => d.Status).ToListAsync(cancellationToken);
+        opened.Message.RecordPublication(statuses, now);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Whoever approved the current version decides on its deliveries, and the Secretary General.</summary>
+    /// <param name="approvers">Who approved the message's current version.</param>
+    public static bool MayDecideDeliveries(IEnumerable<Guid> approvers, Guid userId, string? role) =>
+        role == StaffRole.SecretaryGeneral || approvers.Contains(userId);
+
+    private async Task<Domain.Publishing.Delivery> DeliveryToDecideAsync(Opened opened, long deliveryId, CancellationToken cancellationToken)
+    {
+        var message = opened.Message;
+        var approvers = message.Approvals.Where(a => a.VersionId == message.CurrentVersionId).Select(a => a.ApproverId);
+        if (!MayDecideDeliveries(approvers, opened.Actor.Id, opened.Role))
+        {
+            throw new Domain.Common.DomainException("Delivery.NotYours");
+        }
+
+        return await db.Deliveries.SingleOrDefaultAsync(d => d.Id == deliveryId && d.MessageId == opened.Message.Id, cancellationToken)
+            ?? throw new Domain.Common.DomainException("Delivery.NotResendable");
+    }
+
     public async Task CommentAsync(Opened opened, string? text, CancellationToken cancellationToken = default)
     {
         db.MessageComments.Add(opened.Message.Comment(opened.Actor.Id, text, clock.GetUtcNow()));

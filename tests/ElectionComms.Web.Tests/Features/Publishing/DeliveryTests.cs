@@ -175,5 +175,43 @@ public sealed class DeliveryTests(PublishingPortal portal) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task The_approver_sees_an_uncertain_delivery_and_confirms_it_the_author_may_not()
+    {
+        var id = await portal.ApprovedAsync();
+        var delivery = Assert.Single(await portal.DeliveriesAsync(id));
+        await portal.WithDbAsync(db => db.Deliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(d => d.Status, DeliveryStatus.Sending).SetProperty(d => d.Attempts, 1).SetProperty(d => d.ClaimedUntil, DateTimeOffset.UtcNow.AddSeconds(-1))));
+        await portal.DispatchAsync();
+        var page = "/Messages/Details/" + id;
+        var form = new List<KeyValuePair<string, string>> { new("deliveryId", delivery.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+
+        using var author = portal.CreatePortalClient();
+        await author.SignInAsync(Web.Data.Seed.DemoAccounts.CommunicationOfficer);
+        var shown = await (await author.GetAsync(page)).Content.ReadAsStringAsync();
+        Assert.Contains($"data-testid=\"delivery-{delivery.Id}\" data-status=\"Uncertain\"", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=ConfirmDelivered", shown, StringComparison.Ordinal);
+        var refused = await author.PostFormAsync(page, form, page + "?handler=ConfirmDelivered");
+        Assert.Contains("Vetëm ai që miratoi këtë version", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(DeliveryStatus.Uncertain, Assert.Single(await portal.DeliveriesAsync(id)).Status);
+
+        using var director = portal.CreatePortalClient();
+        await director.SignInAsync(Web.Data.Seed.DemoAccounts.AdministrationDirector);
+        Assert.Contains("handler=ConfirmDelivered", await (await director.GetAsync(page)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await director.PostFormAsync(page, form, page + "?handler=ConfirmDelivered")).StatusCode);
+
+        var confirmed = Assert.Single(await portal.DeliveriesAsync(id));
+        Assert.Equal(DeliveryStatus.Sent, confirmed.Status);
+        var (status, audited) = await portal.WithDbAsync(async db => (
+            await db.Messages.Where(m => m.Id == id).Select(m => m.Status).SingleAsync(),
+            await db.AuditEntries.AnyAsync(a => a.Entity == nameof(Delivery) && a.EntityId == confirmed.Id.ToString()
+                && a.ActorId == confirmed.DecidedById && a.Details.Contains("Uncertain"))));
+        Assert.Equal(MessageStatus.Published, status);
+        Assert.True(audited, "the confirmation is in the audit trail");
+
+        // Neither the recovery nor the confirmation sent anything: the group got the message at most once.
+        Assert.Empty(portal.Telegram.Calls);
+    }
+
     private Task<Guid> MessageScenarioSubmittedAsync() => Messages.MessageScenario.SubmittedAsync(portal);
 }

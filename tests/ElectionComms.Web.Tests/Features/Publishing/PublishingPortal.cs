@@ -17,7 +17,7 @@ namespace ElectionComms.Web.Tests.Features.Publishing;
 /// The portal on its own database with a fake Telegram on loopback and a bot token for each demo Telegram account.
 /// The in-process dispatcher is off; tests run <see cref="DeliveryDispatcher"/> themselves, as one or several workers.
 /// </summary>
-public sealed class PublishingPortal : PortalFactory
+public class PublishingPortal : PortalFactory
 {
     public const string AdministrationToken = "111111:fake-administrata-token";
     public const string AnnouncementsToken = "222222:fake-njoftime-token";
@@ -25,7 +25,12 @@ public sealed class PublishingPortal : PortalFactory
     private FakeTelegram? telegram;
 
     public PublishingPortal()
-        : base("publishing", kestrel: false)
+        : this("publishing")
+    {
+    }
+
+    protected PublishingPortal(string databaseSuffix)
+        : base(databaseSuffix, kestrel: false)
     {
     }
 
