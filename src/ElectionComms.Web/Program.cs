@@ -1,6 +1,12 @@
 using ElectionComms.Web.Setup;
 using Serilog;
 
+if (args.Contains(DispatcherHost.Switch))
+{
+    await DispatcherHost.RunAsync(args);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Host.UseSerilog((context, services, logger) =>
