@@ -9,8 +9,11 @@ if (args.Contains(DispatcherHost.Switch))
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Host.UseSerilog((context, services, logger) =>
-    logger.ReadFrom.Configuration(context.Configuration).ReadFrom.Services(services));
+// preserveStaticLogger: each host keeps its own logger; with the default, every host in one process (tests, or the
+// portal beside a dispatcher) logs through whichever static Log.Logger was set last.
+builder.Host.UseSerilog(
+    (context, services, logger) => logger.ReadFrom.Configuration(context.Configuration).ReadFrom.Services(services),
+    preserveStaticLogger: true);
 
 builder.Services
     .AddDataAccess(builder.Configuration)

@@ -14,7 +14,7 @@ internal static class DispatcherHost
     {
         var builder = Host.CreateApplicationBuilder(args.Where(a => a != Switch).ToArray());
         builder.Configuration[$"{Features.Publishing.PublishingOptions.Section}:{nameof(Features.Publishing.PublishingOptions.Dispatcher)}"] = "true";
-        builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services));
+        builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services), preserveStaticLogger: true);
         builder.Services.AddDataAccess(builder.Configuration).AddPublishing(builder.Configuration);
         await builder.Build().RunAsync();
     }

@@ -92,10 +92,7 @@ public sealed class MessageDecisions(AppDbContext db, MessageAccess access, Step
         var delivery = await DeliveryToDecideAsync(opened, deliveryId, cancellationToken);
         var now = clock.GetUtcNow();
         delivery.ConfirmDelivered(opened.Actor.Id, now);
-        await db.SaveChangesAsync(cancellationToken);
-        var statuses = await db.Deliveries.Where(d => d.MessageId == opened.Message.Id).Select(d => d.Status).ToListAsync(cancellationToken);
-        opened.Message.RecordPublication(statuses, now);
-        await db.SaveChangesAsync(cancellationToken);
+        await Common.DeliveryOutcomes.SaveAsync(db, opened.Message.Id, now, cancellationToken);
     }
 
     /// <summary>Whoever approved the current version decides on its deliveries, and the Secretary General.</summary>

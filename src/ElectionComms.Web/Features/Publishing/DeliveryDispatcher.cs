@@ -122,17 +122,8 @@ public sealed partial class DeliveryDispatcher(
         return TimeSpan.FromSeconds(Math.Max(1, Random.Shared.NextDouble() * ceiling));
     }
 
-    /// <summary>The outcome and, when the fan-out is over, the message's Published or PartlyFailed, in one transaction.</summary>
-    private async Task SaveOutcomeAsync(Delivery delivery, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        var statuses = await db.Deliveries.Where(d => d.MessageId == delivery.MessageId).Select(d => d.Status).ToListAsync(cancellationToken);
-        var message = await db.Messages.SingleAsync(m => m.Id == delivery.MessageId, cancellationToken);
-        message.RecordPublication(statuses, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+    private Task SaveOutcomeAsync(Delivery delivery, CancellationToken cancellationToken) =>
+        Common.DeliveryOutcomes.SaveAsync(db, delivery.MessageId, clock.GetUtcNow(), cancellationToken);
 
     private async Task MarkLostClaimsUncertainAsync(CancellationToken cancellationToken)
     {
