@@ -20,7 +20,15 @@ public sealed class PublishingOptions
     /// <summary>After this many attempts a delivery fails with its last reason, for a person to look at.</summary>
     public int MaxAttempts { get; set; } = 8;
 
+    /// <summary>Deliveries one dispatcher sends at once; pacing still holds across all of them and all processes.</summary>
+    public int Workers { get; set; } = 4;
+
+    /// <summary>At most this many messages to one group per minute, across every dispatcher (Telegram's limit is 20).</summary>
+    public int MessagesPerMinutePerGroup { get; set; } = 20;
+
     public TelegramOptions Telegram { get; set; } = new();
+
+    public WhatsAppOptions WhatsApp { get; set; } = new();
 }
 
 public sealed class TelegramOptions
@@ -29,6 +37,15 @@ public sealed class TelegramOptions
     public string? BaseUrl { get; set; }
 
     public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// At most this many messages per second from one bot, across every dispatcher: Telegram's 30, up to 1,000 with
+    /// paid broadcast (<see cref="AllowPaidBroadcast"/>); 0 sets no limit of ours (benchmarks of the dispatcher itself).
+    /// </summary>
+    public int MessagesPerSecondPerBot { get; set; } = 30;
+
+    /// <summary>Send with <c>allow_paid_broadcast</c>, which lifts Telegram's limit to 1,000/s for Stars.</summary>
+    public bool AllowPaidBroadcast { get; set; }
 
     /// <summary>
     /// Bot token per official account, keyed by the account's handle without "@" (Publishing__Telegram__Tokens__kqz_zyrtare).

@@ -11,8 +11,9 @@ using Telegram.Bot.Types.Enums;
 namespace ElectionComms.Web.Features.Publishing;
 
 /// <summary>
-/// Telegram through the Telegram.Bot client: <c>sendMessage</c> with the portal's formatting as Telegram HTML, to
-/// groups and channels by chat id or @username. The library's own 429 retry is off: the dispatcher decides when to
+/// Telegram through the Telegram.Bot client: <c>sendMessage</c> with the portal's formatting as Telegram HTML, or
+/// <c>sendDocument</c> with the text as its caption when a file is attached, to groups and channels by chat id or
+/// @username; <c>deleteMessage</c> to recall. The library's own 429 retry is off: the dispatcher decides when to
 /// try again, so that one place paces and records every attempt. The token sits in the request path
 /// (<c>/bot&lt;token&gt;/sendMessage</c>), so the HttpClient has no request loggers and no exception text that
 /// might carry the URL is kept; reasons are built from the platform's error code and description only.
@@ -21,45 +22,109 @@ public sealed class TelegramConnector(IHttpClientFactory httpClients, IOptions<P
 {
     public const string HttpClientName = "telegram";
 
+    /// <summary>Telegram's limit on a caption; a longer text goes as its own message before the file.</summary>
+    public const int CaptionMaxLength = 1024;
+
     public Platform Platform => Platform.Telegram;
 
     public async Task<SendResult> SendAsync(Outgoing outgoing, CancellationToken cancellationToken)
     {
-        var settings = options.Value.Telegram;
-        if (!settings.Tokens.TryGetValue(outgoing.AccountHandle.TrimStart('@'), out var token) || string.IsNullOrWhiteSpace(token))
+        if (Bot(outgoing.AccountHandle) is not { } bot)
         {
-            return new SendResult.Failed($"No bot token is configured for the account {outgoing.AccountHandle}.");
+            return new SendResult.Failed(NoBot(outgoing.AccountHandle));
         }
 
-        TelegramBotClient bot;
+        var chat = ChatOf(outgoing.ChatId);
+        var html = MessageFormatting.ToTelegramHtml(outgoing.Text);
+        string? textId = null;
         try
         {
-            bot = new TelegramBotClient(
-                new TelegramBotClientOptions(token, settings.BaseUrl) { RetryCount = 0, RetryThreshold = 0 },
-                httpClients.CreateClient(HttpClientName));
-        }
-        catch (ArgumentException)
-        {
-            return new SendResult.Failed($"The bot token of the account {outgoing.AccountHandle} is not in Telegram's format.");
-        }
+            if (outgoing.Attachment is not { } file)
+            {
+                var sent = await bot.SendMessage(chat, html, ParseMode.Html, cancellationToken: cancellationToken);
+                return new SendResult.Sent(Id(sent));
+            }
 
-        bot.Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
-        try
-        {
-            var sent = await bot.SendMessage(ChatOf(outgoing.ChatId), MessageFormatting.ToTelegramHtml(outgoing.Text), ParseMode.Html, cancellationToken: cancellationToken);
-            return new SendResult.Sent(sent.MessageId.ToString(CultureInfo.InvariantCulture));
+            var caption = html.Length <= CaptionMaxLength ? html : null;
+            if (caption is null)
+            {
+                textId = Id(await bot.SendMessage(chat, html, ParseMode.Html, cancellationToken: cancellationToken));
+            }
+
+            await using var stream = new MemoryStream(file.Content, writable: false);
+            var document = await bot.SendDocument(chat, InputFile.FromStream(stream, file.FileName), caption, ParseMode.Html, cancellationToken: cancellationToken);
+            return new SendResult.Sent(textId is null ? Id(document) : $"{textId},{Id(document)}");
         }
         catch (ApiRequestException refused)
         {
-            return Classify(refused);
+            return textId is null ? Classify(refused) : HalfPosted(textId, $"Telegram {refused.ErrorCode}: {refused.Message}");
         }
         catch (RequestException failure)
         {
             // No answer the library could read: a timeout, a dropped connection, a 5xx page without JSON.
-            var status = failure.HttpStatusCode is { } code ? ((int)code).ToString(CultureInfo.InvariantCulture) : "no answer";
-            return new SendResult.Retry($"Telegram did not answer ({status}).", null);
+            var reason = $"Telegram did not answer ({Status(failure)}).";
+            return textId is null ? new SendResult.Retry(reason, null) : HalfPosted(textId, reason);
         }
     }
+
+    /// <summary>Deletes each posted part; Telegram lets a bot delete its own messages in groups for 48 hours.</summary>
+    public async Task<RecallResult> RecallAsync(string accountHandle, string chatId, string platformMessageId, CancellationToken cancellationToken)
+    {
+        if (Bot(accountHandle) is not { } bot)
+        {
+            return new RecallResult.Failed(NoBot(accountHandle));
+        }
+
+        try
+        {
+            foreach (var part in platformMessageId.Split(','))
+            {
+                await bot.DeleteMessage(ChatOf(chatId), int.Parse(part, CultureInfo.InvariantCulture), cancellationToken);
+            }
+
+            return new RecallResult.Recalled();
+        }
+        catch (ApiRequestException refused) when (refused.ErrorCode == (int)HttpStatusCode.BadRequest)
+        {
+            // "message can't be deleted" (too old) or "message to delete not found" (already removed by hand).
+            return new RecallResult.NotPossible($"Telegram {refused.ErrorCode}: {refused.Message}");
+        }
+        catch (ApiRequestException refused)
+        {
+            return new RecallResult.Failed($"Telegram {refused.ErrorCode}: {refused.Message}");
+        }
+        catch (RequestException failure)
+        {
+            return new RecallResult.Failed($"Telegram did not answer ({Status(failure)}).");
+        }
+    }
+
+    private TelegramBotClient? Bot(string accountHandle)
+    {
+        var settings = options.Value.Telegram;
+        if (!settings.Tokens.TryGetValue(accountHandle.TrimStart('@'), out var token) || string.IsNullOrWhiteSpace(token))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new TelegramBotClient(
+                new TelegramBotClientOptions(token, settings.BaseUrl) { RetryCount = 0, RetryThreshold = 0 },
+                httpClients.CreateClient(HttpClientName))
+            {
+                Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds),
+            };
+        }
+        catch (ArgumentException)
+        {
+            // Not in Telegram's "<digits>:<secret>" format; the message never repeats the token.
+            return null;
+        }
+    }
+
+    private static string NoBot(string accountHandle) =>
+        $"No usable bot token is configured for the account {accountHandle}.";
 
     private static SendResult Classify(ApiRequestException refused)
     {
@@ -69,10 +134,25 @@ public sealed class TelegramConnector(IHttpClientFactory httpClients, IOptions<P
             (int)HttpStatusCode.TooManyRequests => new SendResult.Retry(reason, refused.Parameters?.RetryAfter is { } seconds ? TimeSpan.FromSeconds(seconds) : null),
             >= 500 => new SendResult.Retry(reason, null),
 
-            // 400 chat not found, 403 bot was kicked, 401 token revoked: a person must act on the group or the account.
+            // 400 chat not found and 403 bot was kicked: the group cannot be reached until someone fixes it.
+            (int)HttpStatusCode.BadRequest or (int)HttpStatusCode.Forbidden => new SendResult.Failed(reason, GroupProblem: true),
+
+            // 401 token revoked and the rest: a person must act on the account.
             _ => new SendResult.Failed(reason),
         };
     }
+
+    /// <summary>
+    /// The text is in the group but the file is not. Sending again would post the text twice, so no automatic retry:
+    /// the delivery fails with both facts and a person decides.
+    /// </summary>
+    private static SendResult HalfPosted(string textId, string reason) =>
+        new SendResult.Failed($"The text was posted (message {textId}) but the file was not: {reason}");
+
+    private static string Id(Telegram.Bot.Types.Message message) => message.MessageId.ToString(CultureInfo.InvariantCulture);
+
+    private static string Status(RequestException failure) =>
+        failure.HttpStatusCode is { } code ? ((int)code).ToString(CultureInfo.InvariantCulture) : "no answer";
 
     private static ChatId ChatOf(string platformId) =>
         long.TryParse(platformId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? new ChatId(id) : new ChatId(platformId);
