@@ -1,0 +1,28 @@
+using ElectionComms.Domain.Channels;
+
+namespace ElectionComms.Domain.Publishing;
+
+public enum DeliveryMethod
+{
+    /// <summary>The dispatcher sends it through the platform's API.</summary>
+    Api = 1,
+
+    /// <summary>No API reaches the group (§4 c): the assigned officer posts the approved text by hand and confirms it.</summary>
+    Manual = 2,
+}
+
+/// <summary>The one rule for how a group is reached.</summary>
+public static class DeliveryMethods
+{
+    /// <summary>
+    /// Telegram groups and channels, through the account's bot. A WhatsApp group that a business number created
+    /// through the Cloud API is known by its group id; one run from a phone is known only by its invitation link
+    /// (https://chat.whatsapp.com/…), which no API can post to. Every other platform is posted by hand.
+    /// </summary>
+    public static DeliveryMethod For(Platform platform, string platformId) => platform switch
+    {
+        Platform.Telegram => DeliveryMethod.Api,
+        Platform.WhatsApp when !platformId.StartsWith("https://", StringComparison.OrdinalIgnoreCase) => DeliveryMethod.Api,
+        _ => DeliveryMethod.Manual,
+    };
+}
