@@ -62,6 +62,14 @@ public sealed class Group
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// Why the last delivery could not reach the group (bot removed, chat not found), for the inventory's problem
+    /// list; cleared by the next delivery that does reach it.
+    /// </summary>
+    public string? DeliveryProblem { get; private set; }
+
+    public DateTimeOffset? DeliveryProblemAt { get; private set; }
+
     /// <summary>The platform's own join link (§5b), handed out by invitations after the registry check.</summary>
     public string? JoinLink { get; private set; }
 
@@ -210,6 +218,18 @@ public sealed class Group
         }
 
         LogoVersion = version;
+    }
+
+    public void ReportDeliveryProblem(string reason, DateTimeOffset now)
+    {
+        DeliveryProblem = reason.Length <= ReasonMaxLength ? reason : reason[..ReasonMaxLength];
+        DeliveryProblemAt = now;
+    }
+
+    public void ClearDeliveryProblem()
+    {
+        DeliveryProblem = null;
+        DeliveryProblemAt = null;
     }
 }
 

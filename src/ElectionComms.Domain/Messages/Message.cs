@@ -246,8 +246,9 @@ public sealed class Message
     /// One delivery per target group of the queued version (§7), saved with the queue entry in the approval's
     /// transaction: what was approved is what each group is owed, no more and no less.
     /// </summary>
-    /// <param name="platforms">The platform of each target group.</param>
-    public IReadOnlyList<Publishing.Delivery> DeliveriesOf(PublishingQueueEntry entry, IReadOnlyDictionary<int, Channels.Platform> platforms, DateTimeOffset now)
+    /// <param name="groups">The platform and platform id of each target group, which decide how it is reached.</param>
+    public IReadOnlyList<Publishing.Delivery> DeliveriesOf(
+        PublishingQueueEntry entry, IReadOnlyDictionary<int, (Channels.Platform Platform, string PlatformId)> groups, DateTimeOffset now)
     {
         if (Status != MessageStatus.Queued || entry.MessageId != Id || entry.VersionId != CurrentVersionId)
         {
@@ -255,7 +256,61 @@ public sealed class Message
         }
 
         return [.. CurrentVersion.Targets.Select(t =>
-            Publishing.Delivery.For(Id, entry.VersionId, entry.ApprovalId, entry.ContentHash, t.GroupId, platforms[t.GroupId], entry.NotBefore, now))];
+        {
+            var (platform, platformId) = groups[t.GroupId];
+            return Publishing.Delivery.For(
+                Id, entry.VersionId, entry.ApprovalId, entry.ContentHash, t.GroupId, platform, Publishing.DeliveryMethods.For(platform, platformId), entry.NotBefore, now);
+        })];
+    }
+
+    /// <summary>
+    /// The approver or the author stops a message on its way (§7): no delivery starts after this; deliveries
+    /// already sent stay sent and can be recalled.
+    /// </summary>
+    /// <param name="approvers">Who approved the current version.</param>
+    public void Cancel(Guid actorId, IEnumerable<Guid> approvers, string? reason, IEnumerable<Publishing.Delivery> deliveries, DateTimeOffset now)
+    {
+        var text = Guard.Text(reason, ReasonMaxLength, "Message.ReasonRequired", "Message.ReasonTooLong");
+        EnsureStatus("Message.NotCancellable", MessageStatus.Queued, MessageStatus.PartlyFailed, MessageStatus.Uncertain);
+        if (actorId != AuthorId && !approvers.Contains(actorId))
+        {
+            throw new DomainException("Message.NotYoursToCancel");
+        }
+
+        foreach (var delivery in deliveries)
+        {
+            delivery.Cancel(actorId, text, now);
+        }
+
+        Status = MessageStatus.Cancelled;
+        Record(MessageEventKind.Cancelled, actorId, text, now);
+    }
+
+    /// <summary>
+    /// The approver takes a sent message back (§7), with a fresh second factor: it is no longer on its way, and each
+    /// sent delivery is deleted where the platform allows it (the caller asks each platform and records each answer).
+    /// </summary>
+    public void Recall(Guid actorId, IEnumerable<Guid> approvers, bool isSecretaryGeneral, string? reason, DateTimeOffset? stepUpAt, IEnumerable<Publishing.Delivery> deliveries, DateTimeOffset now)
+    {
+        var text = Guard.Text(reason, ReasonMaxLength, "Message.ReasonRequired", "Message.ReasonTooLong");
+        EnsureStatus("Message.NotRecallable", MessageStatus.Queued, MessageStatus.Published, MessageStatus.PartlyFailed, MessageStatus.Uncertain, MessageStatus.Cancelled, MessageStatus.Recalled);
+        if (!isSecretaryGeneral && !approvers.Contains(actorId))
+        {
+            throw new DomainException("Message.NotYoursToRecall");
+        }
+
+        if (stepUpAt is not { } verified || verified > now || now - verified > StepUpWindow)
+        {
+            throw new DomainException("Message.StepUpRequired", (int)StepUpWindow.TotalMinutes);
+        }
+
+        foreach (var delivery in deliveries)
+        {
+            delivery.Cancel(actorId, text, now);
+        }
+
+        Status = MessageStatus.Recalled;
+        Record(MessageEventKind.Recalled, actorId, text, now);
     }
 
     public void MarkPublished(DateTimeOffset now)
@@ -439,17 +494,25 @@ public sealed class Message
     /// </summary>
     public void RecordPublication(IReadOnlyCollection<Publishing.DeliveryStatus> deliveries, DateTimeOffset now)
     {
-        if (Status is not (MessageStatus.Queued or MessageStatus.Published or MessageStatus.PartlyFailed) || deliveries.Count == 0
+        if (Status is not (MessageStatus.Queued or MessageStatus.Published or MessageStatus.PartlyFailed or MessageStatus.Uncertain) || deliveries.Count == 0
             || deliveries.Any(d => d is Publishing.DeliveryStatus.Queued or Publishing.DeliveryStatus.Sending))
         {
             return;
         }
 
-        var outcome = deliveries.All(d => d == Publishing.DeliveryStatus.Sent) ? MessageStatus.Published : MessageStatus.PartlyFailed;
+        var outcome = deliveries.All(d => d == Publishing.DeliveryStatus.Sent) ? MessageStatus.Published
+            : deliveries.Any(d => d == Publishing.DeliveryStatus.Uncertain) ? MessageStatus.Uncertain
+            : MessageStatus.PartlyFailed;
         if (outcome != Status)
         {
             Status = outcome;
-            Record(outcome == MessageStatus.Published ? MessageEventKind.Published : MessageEventKind.PartlyFailed, null, null, now);
+            var kind = outcome switch
+            {
+                MessageStatus.Published => MessageEventKind.Published,
+                MessageStatus.Uncertain => MessageEventKind.Uncertain,
+                _ => MessageEventKind.PartlyFailed,
+            };
+            Record(kind, null, null, now);
         }
     }
 

@@ -28,6 +28,12 @@ public sealed record MessageContent(
 {
     public const string FormatVersion = "ec-message/1";
 
+    /// <summary>
+    /// What a group receives, as the preview shows it: the Albanian text, then the English one when there is one.
+    /// Both are covered by the approved hash; nothing else is added.
+    /// </summary>
+    public string PublishedText => TextEn is null ? TextSq : TextSq + "\n\n" + TextEn;
+
     public string CanonicalForm()
     {
         var builder = new StringBuilder();

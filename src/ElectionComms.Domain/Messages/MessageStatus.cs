@@ -13,6 +13,15 @@ public enum MessageStatus
     Queued = 8,
     Published = 9,
     PartlyFailed = 10,
+
+    /// <summary>Stopped before every group had it; what was sent stays sent.</summary>
+    Cancelled = 11,
+
+    /// <summary>Deleted from the groups where the platform allows it after it was sent.</summary>
+    Recalled = 12,
+
+    /// <summary>Some groups may or may not have it: the approver checks and decides.</summary>
+    Uncertain = 13,
 }
 
 /// <summary>One step of a message's history timeline.</summary>
@@ -29,4 +38,7 @@ public enum MessageEventKind
     Queued = 9,
     Published = 10,
     PartlyFailed = 11,
+    Cancelled = 12,
+    Recalled = 13,
+    Uncertain = 14,
 }

@@ -22,6 +22,9 @@ public enum DeliveryStatus
 
     /// <summary>Cancelled before it was sent.</summary>
     Cancelled = 6,
+
+    /// <summary>Sent, then deleted from the group on the approver's recall.</summary>
+    Recalled = 7,
 }
 
 /// <summary>
@@ -53,6 +56,9 @@ public sealed class Delivery
 
     public Platform Platform { get; private set; }
 
+    /// <summary>Through the platform's API, or posted by hand by an officer of the group (§4 c; <see cref="DeliveryMethods"/>).</summary>
+    public DeliveryMethod Method { get; private set; }
+
     public string ContentHash { get; private set; }
 
     public DeliveryStatus Status { get; private set; }
@@ -76,13 +82,17 @@ public sealed class Delivery
     /// <summary>Who resolved an uncertain delivery or cancelled it (null when the portal acted).</summary>
     public Guid? DecidedById { get; private set; }
 
+    public DateTimeOffset? RecalledAt { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public bool IsFinal => Status is DeliveryStatus.Sent or DeliveryStatus.Failed or DeliveryStatus.Cancelled;
+    /// <summary>Nothing more will happen to it without a person: no dispatcher will take it.</summary>
+    public bool IsOpen => Status is DeliveryStatus.Queued or DeliveryStatus.Sending;
 
-    internal static Delivery For(Guid messageId, Guid versionId, Guid approvalId, string contentHash, int groupId, Platform platform, DateTimeOffset notBefore, DateTimeOffset now) =>
+    internal static Delivery For(
+        Guid messageId, Guid versionId, Guid approvalId, string contentHash, int groupId, Platform platform, DeliveryMethod method, DateTimeOffset notBefore, DateTimeOffset now) =>
         new()
         {
             MessageId = messageId,
@@ -91,6 +101,7 @@ public sealed class Delivery
             ContentHash = contentHash,
             GroupId = groupId,
             Platform = platform,
+            Method = method,
             Status = DeliveryStatus.Queued,
             NotBefore = notBefore,
             CreatedAt = now,
@@ -159,6 +170,77 @@ public sealed class Delivery
         Status = DeliveryStatus.Queued;
         NotBefore = now;
         DecidedById = by;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// The group's officer posted the approved text by hand (§4 c) at <paramref name="postedAt"/>: not before the
+    /// send time, not in the future.
+    /// </summary>
+    public void PostedByHand(Guid by, DateTimeOffset postedAt, DateTimeOffset now)
+    {
+        if (Method != DeliveryMethod.Manual || Status != DeliveryStatus.Queued)
+        {
+            throw new DomainException("Delivery.NotManual");
+        }
+
+        if (now < NotBefore)
+        {
+            throw new DomainException("Delivery.NotYetDue");
+        }
+
+        if (postedAt > now || postedAt < NotBefore)
+        {
+            throw new DomainException("Delivery.PostedAtOutOfRange");
+        }
+
+        Status = DeliveryStatus.Sent;
+        SentAt = postedAt;
+        DecidedById = by;
+        Reason = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>No further send starts (§7): a delivery not yet begun, or one waiting for a person, is cancelled.</summary>
+    /// <returns>False when it is past cancelling (sent, being sent, already final).</returns>
+    public bool Cancel(Guid by, string reason, DateTimeOffset now)
+    {
+        if (Status is not (DeliveryStatus.Queued or DeliveryStatus.Uncertain or DeliveryStatus.Failed))
+        {
+            return false;
+        }
+
+        Status = DeliveryStatus.Cancelled;
+        Reason = Trim(reason);
+        DecidedById = by;
+        Release(now);
+        return true;
+    }
+
+    /// <summary>The platform deleted the posted message on the approver's recall.</summary>
+    public void Recalled(Guid by, DateTimeOffset now)
+    {
+        if (Status != DeliveryStatus.Sent)
+        {
+            throw new DomainException("Delivery.NotSent");
+        }
+
+        Status = DeliveryStatus.Recalled;
+        RecalledAt = now;
+        DecidedById = by;
+        Reason = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The platform could not delete it: it stays sent, with the reason shown beside it.</summary>
+    public void RecallRefused(string reason, DateTimeOffset now)
+    {
+        if (Status != DeliveryStatus.Sent)
+        {
+            throw new DomainException("Delivery.NotSent");
+        }
+
+        Reason = Trim(reason);
         UpdatedAt = now;
     }
 

@@ -9,7 +9,8 @@ namespace ElectionComms.Web.Tests.Infrastructure;
 /// Drives the portal as a browser would over HTTP: GET the form, read its antiforgery token, POST, follow the
 /// redirect by hand so tests can assert on each step.
 /// </summary>
-public sealed partial class PortalClient(HttpClient http) : IDisposable
+/// <param name="database">The portal's database, which remembers the authenticator codes it accepted (see <see cref="TotpCode"/>).</param>
+public sealed partial class PortalClient(HttpClient http, string database = "") : IDisposable
 {
     public HttpClient Http => http;
 
@@ -41,7 +42,7 @@ public sealed partial class PortalClient(HttpClient http) : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         if (response.Headers.Location!.OriginalString.Contains("LoginWith2fa", StringComparison.Ordinal))
         {
-            var code = TotpCode(account.TotpSecret ?? throw new InvalidOperationException(account.Email + " has no TOTP secret"));
+            var code = Code(account.TotpSecret ?? throw new InvalidOperationException(account.Email + " has no TOTP secret"));
             response = await PostFormAsync(response.Headers.Location.OriginalString, ("Input.Code", code));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
@@ -52,20 +53,22 @@ public sealed partial class PortalClient(HttpClient http) : IDisposable
     /// <summary>
     /// A code the portal has not accepted yet for this secret: codes are accepted once (ADR 0019), so a test that
     /// signs in and steps up within one 30-second step gets the next step's code (accepted up to two steps ahead),
-    /// and waits for the clock only past that.
+    /// and waits for the clock only past that. What was issued is remembered per database, since each test
+    /// database remembers what it accepted and is reset on its own.
     /// </summary>
-    public static string TotpCode(string base32Secret)
+    public static string TotpCode(string base32Secret, string database = "")
     {
         var totp = new Totp(Base32Encoding.ToBytes(base32Secret));
+        var key = database + "|" + base32Secret;
         lock (IssuedSteps)
         {
             while (true)
             {
                 var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
-                var step = IssuedSteps.TryGetValue(base32Secret, out var last) ? Math.Max(now, last + 1) : now;
+                var step = IssuedSteps.TryGetValue(key, out var last) ? Math.Max(now, last + 1) : now;
                 if (step <= now + 2)
                 {
-                    IssuedSteps[base32Secret] = step;
+                    IssuedSteps[key] = step;
                     return totp.ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * 30).UtcDateTime);
                 }
 
@@ -74,12 +77,21 @@ public sealed partial class PortalClient(HttpClient http) : IDisposable
         }
     }
 
-    /// <summary>The database was reset: no code has been accepted for anyone.</summary>
-    public static void ForgetIssuedCodes()
+    /// <summary>A code for this client's portal database.</summary>
+    public string Code(string base32Secret) => TotpCode(base32Secret, database);
+
+    /// <summary>
+    /// The database was reset: it has accepted no code for anyone. Codes issued without a database (a process with
+    /// one portal) are forgotten too; other databases keep theirs.
+    /// </summary>
+    public static void ForgetIssuedCodes(string database)
     {
         lock (IssuedSteps)
         {
-            IssuedSteps.Clear();
+            foreach (var key in IssuedSteps.Keys.Where(k => k.StartsWith(database + "|", StringComparison.Ordinal) || k.StartsWith('|')).ToList())
+            {
+                IssuedSteps.Remove(key);
+            }
         }
     }
 

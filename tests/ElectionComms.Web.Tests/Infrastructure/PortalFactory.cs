@@ -110,7 +110,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         Services.GetRequiredService<ElectionComms.Web.Setup.InvitationRateLimiter>().Reset();
 
         // The copy forgot which authenticator codes were used (ADR 0019): the test codes may start from now again.
-        PortalClient.ForgetIssuedCodes();
+        PortalClient.ForgetIssuedCodes(ConnectionString);
     }
 
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> query)
@@ -137,7 +137,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         AllowAutoRedirect = false,
         BaseAddress = new Uri("https://localhost"),
         HandleCookies = true,
-    }));
+    }), ConnectionString);
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 

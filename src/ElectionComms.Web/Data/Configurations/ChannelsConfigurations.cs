@@ -44,6 +44,7 @@ internal sealed class GroupConfiguration : IEntityTypeConfiguration<Group>
         builder.Property(g => g.Name).HasMaxLength(Group.NameMaxLength);
         builder.Property(g => g.PlatformId).HasMaxLength(PlatformIdentifier.MaxLength);
         builder.Property(g => g.StatusReason).HasMaxLength(Group.ReasonMaxLength);
+        builder.Property(g => g.DeliveryProblem).HasMaxLength(Group.ReasonMaxLength);
         builder.Ignore(g => g.InvitationLink);
         builder.Property(g => g.JoinLink).HasMaxLength(JoinLink.MaxLength);
         builder.Property(g => g.BotStartLink).HasMaxLength(JoinLink.MaxLength);

@@ -14,6 +14,7 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.Property(d => d.ContentHash).HasMaxLength(64).IsFixedLength();
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.Platform).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.Method).HasConversion<string>().HasMaxLength(8);
         builder.Property(d => d.ClaimedBy).HasMaxLength(100);
         builder.Property(d => d.PlatformMessageId).HasMaxLength(100);
         builder.Property(d => d.Reason).HasMaxLength(Delivery.ReasonMaxLength);
@@ -23,7 +24,10 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.HasIndex(d => new { d.MessageId, d.GroupId });
 
         // The dispatcher's claim reads only queued rows that are due; expired claims are found by their lease.
-        builder.HasIndex(d => d.NotBefore).HasFilter("status = 'Queued'").HasDatabaseName("ix_deliveries_due");
+        builder.HasIndex(d => d.NotBefore).HasFilter("status = 'Queued' AND method = 'Api'").HasDatabaseName("ix_deliveries_due");
+
+        // Whether a message still has deliveries on their way, asked after every outcome of a fan-out.
+        builder.HasIndex(d => d.MessageId).HasFilter("status IN ('Queued', 'Sending')").HasDatabaseName("ix_deliveries_open");
         builder.HasIndex(d => d.ClaimedUntil).HasFilter("status = 'Sending'").HasDatabaseName("ix_deliveries_sending");
         builder.HasOne<Message>().WithMany().HasForeignKey(d => d.MessageId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<MessageVersion>().WithMany().HasForeignKey(d => d.VersionId).OnDelete(DeleteBehavior.Restrict);

@@ -776,6 +776,15 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("DeliveryProblem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("delivery_problem");
+
+                    b.Property<DateTimeOffset?>("DeliveryProblemAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivery_problem_at");
+
                     b.Property<int>("ElectionId")
                         .HasColumnType("integer")
                         .HasColumnName("election_id");
@@ -1982,6 +1991,12 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("message_id");
 
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("method");
+
                     b.Property<DateTimeOffset>("NotBefore")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("not_before");
@@ -2001,6 +2016,10 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset?>("RecalledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recalled_at");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
@@ -2039,9 +2058,13 @@ namespace ElectionComms.Web.Data.Migrations
                     b.HasIndex("GroupId")
                         .HasDatabaseName("ix_deliveries_group_id");
 
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_deliveries_open")
+                        .HasFilter("status IN ('Queued', 'Sending')");
+
                     b.HasIndex("NotBefore")
                         .HasDatabaseName("ix_deliveries_due")
-                        .HasFilter("status = 'Queued'");
+                        .HasFilter("status = 'Queued' AND method = 'Api'");
 
                     b.HasIndex("MessageId", "GroupId")
                         .HasDatabaseName("ix_deliveries_message_id_group_id");

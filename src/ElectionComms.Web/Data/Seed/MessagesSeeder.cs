@@ -64,7 +64,7 @@ public sealed class MessagesSeeder(AppDbContext db, TimeProvider clock)
         approved.Approve(daz, StaffRole.Director, chain, [Target(groups[0])], approved.CurrentContentHash, now.AddDays(-4), now.AddDays(-4));
         var queued = approved.Enqueue(now.AddDays(-4));
         db.PublishingQueue.Add(queued);
-        db.Deliveries.AddRange(approved.DeliveriesOf(queued, new Dictionary<int, Platform> { [groups[0].Id] = groups[0].Platform }, now.AddDays(-4)));
+        db.Deliveries.AddRange(approved.DeliveriesOf(queued, new Dictionary<int, (Platform, string)> { [groups[0].Id] = (groups[0].Platform, groups[0].PlatformId) }, now.AddDays(-4)));
 
         var test = Draft("Provë e kanalit: ky mesazh shkon vetëm në grupin e provës.", testGroup, 0, isTest: true);
         Submit(test, testGroup, null, now.AddMinutes(-30));

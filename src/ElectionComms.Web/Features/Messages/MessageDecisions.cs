@@ -58,8 +58,8 @@ public sealed class MessageDecisions(AppDbContext db, MessageAccess access, Step
 
         // The outbox: one delivery per target group, in this same transaction (issue 13, ADR 0024).
         var groupIds = opened.Message.CurrentVersion.Targets.Select(t => t.GroupId).ToList();
-        var platforms = await db.Groups.Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Platform, cancellationToken);
-        db.Deliveries.AddRange(opened.Message.DeliveriesOf(entry, platforms, now));
+        var groups = await db.Groups.Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => (g.Platform, g.PlatformId), cancellationToken);
+        db.Deliveries.AddRange(opened.Message.DeliveriesOf(entry, groups, now));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using ElectionComms.Domain.Channels;
 using ElectionComms.Domain.Publishing;
 using ElectionComms.Web.Data;
@@ -22,27 +23,69 @@ public sealed partial class DeliveryDispatcher(
     TimeProvider clock,
     ILogger<DeliveryDispatcher> logger)
 {
-    /// <summary>Queued → Sending, the only way a delivery starts; <c>@now</c> keeps the dispatcher's clock, not the server's.</summary>
+    /// <summary>
+    /// Queued → Sending, the only way a delivery starts; <c>@now</c> keeps the dispatcher's clock for send times.
+    /// A group takes one message per <c>@group_spacing</c> across every dispatcher: a group whose slot is taken is
+    /// passed over, and the slot is reserved in the same statement, so two dispatchers that pick two deliveries to one
+    /// group at once cannot both start (the second upsert waits for the first and then finds the slot taken). One row
+    /// with <c>claimed = false</c> means such a lost race: look again.
+    /// </summary>
     internal const string ClaimSql = """
-        UPDATE deliveries d
-        SET status = 'Sending', claimed_by = @worker, claimed_until = @until, attempts = d.attempts + 1, updated_at = @now
-        WHERE d.id = (
-            SELECT q.id FROM deliveries q
-            WHERE q.status = 'Queued' AND q.not_before <= @now
+        WITH candidate AS (
+            SELECT q.id, q.group_id FROM deliveries q
+            WHERE q.status = 'Queued' AND q.method = 'Api' AND q.not_before <= @now
+              AND NOT EXISTS (SELECT 1 FROM pacing_slots p WHERE p.key = 'group:' || q.group_id AND p.next_at > clock_timestamp())
             ORDER BY q.not_before, q.id
             LIMIT 1
-            FOR UPDATE SKIP LOCKED)
-        RETURNING d.id
+            FOR UPDATE OF q SKIP LOCKED),
+        slot AS (
+            INSERT INTO pacing_slots (key, next_at)
+            SELECT 'group:' || c.group_id, clock_timestamp() + make_interval(secs => @group_spacing) FROM candidate c
+            ON CONFLICT (key) DO UPDATE SET next_at = EXCLUDED.next_at WHERE pacing_slots.next_at <= clock_timestamp()
+            RETURNING key),
+        claimed AS (
+            UPDATE deliveries d
+            SET status = 'Sending', claimed_by = @worker, claimed_until = @until, attempts = d.attempts + 1, updated_at = @now
+            FROM candidate c
+            WHERE d.id = c.id AND EXISTS (SELECT 1 FROM slot)
+            RETURNING d.id)
+        SELECT c.id AS "Id", EXISTS (SELECT 1 FROM claimed) AS "Claimed" FROM candidate c
         """;
+
+    /// <summary>
+    /// The start of this sender's next free slot, reserved: each reservation moves the sender's next free time on by
+    /// one interval, on the database's clock, so any number of dispatchers on any machines share one pace.
+    /// Returns how long to wait before sending, in seconds (zero or less: now).
+    /// </summary>
+    internal const string SenderSlotSql = """
+        INSERT INTO pacing_slots AS p (key, next_at) VALUES (@key, clock_timestamp() + make_interval(secs => @interval))
+        ON CONFLICT (key) DO UPDATE SET next_at = GREATEST(p.next_at, clock_timestamp()) + make_interval(secs => @interval)
+        RETURNING EXTRACT(EPOCH FROM (p.next_at - make_interval(secs => @interval) - clock_timestamp()))::float8 AS "Value"
+        """;
+
+    private sealed record Claim(long Id, bool Claimed);
 
     /// <summary>Runs until nothing is due. Returns how many deliveries were attempted.</summary>
     public async Task<int> RunOnceAsync(string worker, CancellationToken cancellationToken)
     {
         await MarkLostClaimsUncertainAsync(cancellationToken);
+        await Common.DeliveryOutcomes.SettleForgottenAsync(db, clock.GetUtcNow(), cancellationToken);
         var attempted = 0;
-        while (!cancellationToken.IsCancellationRequested && await ClaimAsync(worker, cancellationToken) is { } id)
+        var lostRaces = 0;
+        while (!cancellationToken.IsCancellationRequested && await ClaimAsync(worker, cancellationToken) is { } claim)
         {
-            await SendAsync(id, cancellationToken);
+            if (!claim.Claimed)
+            {
+                // Another dispatcher took this group's slot in the same instant; the next look passes it over.
+                if (++lostRaces > 100)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            await SendAsync(claim.Id, cancellationToken);
             attempted++;
         }
 
@@ -51,14 +94,16 @@ public sealed partial class DeliveryDispatcher(
 
     /// <summary>When the next queued delivery is due, for the idle wait; null when none is queued.</summary>
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
-        await db.Deliveries.Where(d => d.Status == DeliveryStatus.Queued).MinAsync(d => (DateTimeOffset?)d.NotBefore, cancellationToken);
+        await db.Deliveries.Where(d => d.Status == DeliveryStatus.Queued && d.Method == DeliveryMethod.Api).MinAsync(d => (DateTimeOffset?)d.NotBefore, cancellationToken);
 
-    private async Task<long?> ClaimAsync(string worker, CancellationToken cancellationToken)
+    private async Task<Claim?> ClaimAsync(string worker, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var until = now.AddSeconds(options.Value.LeaseSeconds);
+        var perMinute = options.Value.MessagesPerMinutePerGroup;
+        var spacing = perMinute > 0 ? 60.0 / perMinute : 0.0;
         var claimed = await db.Database
-            .SqlQueryRaw<long>(ClaimSql, Parameter("worker", worker), Parameter("until", until), Parameter("now", now))
+            .SqlQueryRaw<Claim>(ClaimSql, Parameter("worker", worker), Parameter("until", until), Parameter("now", now), Parameter("group_spacing", spacing))
             .ToListAsync(cancellationToken);
         return claimed.Count == 0 ? null : claimed[0];
     }
@@ -78,10 +123,16 @@ public sealed partial class DeliveryDispatcher(
                               ApprovedHash = db.MessageApprovals.Where(ap => ap.Id == delivery.ApprovalId).Select(ap => ap.ContentHash).Single(),
                           })
             .SingleAsync(cancellationToken);
+        var attachment = version.AttachmentId is { } attachmentId
+            ? await db.MessageAttachments.AsNoTracking().Where(a => a.Id == attachmentId)
+                .Select(a => new OutgoingAttachment(a.FileName, a.Kind, a.Content)).SingleAsync(cancellationToken)
+            : null;
 
-        // The bytes about to leave are the bytes that were approved, or nothing leaves.
+        // The bytes about to leave are the bytes that were approved, or nothing leaves: the text and settings through
+        // the version's hash, the file through its own SHA-256, which that hash covers.
         var hash = version.Content.Hash();
-        if (hash != delivery.ContentHash || hash != work.ApprovedHash)
+        var fileHash = attachment is null ? null : Convert.ToHexStringLower(SHA256.HashData(attachment.Content));
+        if (hash != delivery.ContentHash || hash != work.ApprovedHash || fileHash != version.AttachmentSha256)
         {
             LogContentMismatch(delivery.Id, delivery.MessageId, delivery.ContentHash, hash);
             delivery.Fail("The stored content no longer matches the approved content hash; nothing was sent.", clock.GetUtcNow());
@@ -89,14 +140,16 @@ public sealed partial class DeliveryDispatcher(
             return;
         }
 
+        await WaitForSenderSlotAsync(delivery.Platform, work.Handle, delivery.GroupId, cancellationToken);
         var result = ConnectorFor(delivery.Platform) is { } connector
-            ? await connector.SendAsync(new Outgoing(delivery.Id, delivery.Platform, work.Handle, work.PlatformId, version.TextSq), cancellationToken)
+            ? await connector.SendAsync(new Outgoing(delivery.Id, delivery.Platform, work.Handle, work.PlatformId, version.Content.PublishedText, attachment), cancellationToken)
             : new SendResult.Failed($"No connector sends to {delivery.Platform}; post it by hand.");
         var now = clock.GetUtcNow();
         switch (result)
         {
             case SendResult.Sent sent:
                 delivery.MarkSent(sent.PlatformMessageId, now);
+                await ClearGroupProblemAsync(delivery.GroupId, cancellationToken);
                 break;
             case SendResult.Retry retry when delivery.Attempts < options.Value.MaxAttempts:
                 delivery.RetryAt(now + (retry.After ?? Backoff(delivery.Attempts)), retry.Reason, now);
@@ -106,11 +159,66 @@ public sealed partial class DeliveryDispatcher(
                 break;
             case SendResult.Failed failed:
                 delivery.Fail(failed.Reason, now);
+                if (failed.GroupProblem)
+                {
+                    // The inventory's problem list (§4–§6): the group cannot be reached until someone fixes it.
+                    (await db.Groups.SingleAsync(g => g.Id == delivery.GroupId, cancellationToken)).ReportDeliveryProblem(failed.Reason, now);
+                }
+
                 break;
         }
 
         LogOutcome(delivery.Id, delivery.GroupId, delivery.Status, delivery.Reason);
         await SaveOutcomeAsync(delivery, cancellationToken);
+    }
+
+    /// <summary>Per bot or business number: Telegram's 30/s (up to 1,000/s with paid broadcast), WhatsApp's configured rate.</summary>
+    /// <remarks>
+    /// The group's slot was reserved at the claim; it is stamped again from the moment of sending, so that a send
+    /// held back after its claim (by the sender's pace, or a slow load) still keeps the group's spacing to the next.
+    /// </remarks>
+    private async Task WaitForSenderSlotAsync(Platform platform, string handle, int groupId, CancellationToken cancellationToken)
+    {
+        await WaitForBotSlotAsync(platform, handle, cancellationToken);
+        var perMinute = options.Value.MessagesPerMinutePerGroup;
+        if (perMinute > 0)
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "UPDATE pacing_slots SET next_at = GREATEST(next_at, clock_timestamp() + make_interval(secs => @spacing)) WHERE key = @key",
+                [Parameter("spacing", 60.0 / perMinute), Parameter("key", $"group:{groupId}")],
+                cancellationToken);
+        }
+    }
+
+    private async Task WaitForBotSlotAsync(Platform platform, string handle, CancellationToken cancellationToken)
+    {
+        var perSecond = platform switch
+        {
+            Platform.Telegram => options.Value.Telegram.MessagesPerSecondPerBot,
+            Platform.WhatsApp => options.Value.WhatsApp.MessagesPerSecond,
+            _ => 0,
+        };
+        if (perSecond <= 0)
+        {
+            return;
+        }
+
+        var key = $"bot:{platform}:{handle.TrimStart('@', '+')}";
+        var wait = await db.Database
+            .SqlQueryRaw<double>(SenderSlotSql, Parameter("key", key), Parameter("interval", 1.0 / perSecond))
+            .ToListAsync(cancellationToken);
+        if (wait[0] > 0)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(wait[0]), cancellationToken);
+        }
+    }
+
+    private async Task ClearGroupProblemAsync(int groupId, CancellationToken cancellationToken)
+    {
+        if (await db.Groups.Where(g => g.Id == groupId && g.DeliveryProblem != null).SingleOrDefaultAsync(cancellationToken) is { } group)
+        {
+            group.ClearDeliveryProblem();
+        }
     }
 
     private IPlatformConnector? ConnectorFor(Platform platform) => connectors.FirstOrDefault(c => c.Platform == platform);
@@ -131,9 +239,18 @@ public sealed partial class DeliveryDispatcher(
         var lost = await db.Deliveries.Where(d => d.Status == DeliveryStatus.Sending && d.ClaimedUntil < now).ToListAsync(cancellationToken);
         foreach (var delivery in lost)
         {
-            LogUncertain(delivery.Id, delivery.GroupId, delivery.ClaimedBy);
+            var worker = delivery.ClaimedBy;
             delivery.MarkUncertain(now);
-            await SaveOutcomeAsync(delivery, cancellationToken);
+            try
+            {
+                await SaveOutcomeAsync(delivery, cancellationToken);
+                LogUncertain(delivery.Id, delivery.GroupId, worker);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another dispatcher's sweep got there first.
+                db.ChangeTracker.Clear();
+            }
         }
     }
 

@@ -54,12 +54,13 @@ public sealed partial class DispatcherService(
         while (!stoppingToken.IsCancellationRequested)
         {
             Interlocked.Exchange(ref woken, 0);
+            // Several senders at once, each with its own connection and claims; pacing holds across all of them.
+            var workers = Math.Max(1, options.Value.Workers);
+            await Task.WhenAll(Enumerable.Range(1, workers).Select(n => RunWorkerAsync($"{Worker}/{n}", stoppingToken)));
             DateTimeOffset? nextDue;
             await using (var scope = scopes.CreateAsyncScope())
             {
-                var dispatcher = scope.ServiceProvider.GetRequiredService<DeliveryDispatcher>();
-                await dispatcher.RunOnceAsync(Worker, stoppingToken);
-                nextDue = await dispatcher.NextDueAsync(stoppingToken);
+                nextDue = await scope.ServiceProvider.GetRequiredService<DeliveryDispatcher>().NextDueAsync(stoppingToken);
             }
 
             if (Volatile.Read(ref woken) == 1)
@@ -83,6 +84,12 @@ public sealed partial class DispatcherService(
                 }
             }
         }
+    }
+
+    private async Task RunWorkerAsync(string worker, CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DeliveryDispatcher>().RunOnceAsync(worker, stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The delivery dispatcher stopped on an error; it starts again in a second")]

@@ -50,7 +50,7 @@ public sealed class OneTimeCodeTests(PortalFactory portal) : IAsyncLifetime
     {
         using var client = portal.CreatePortalClient();
         await client.SignInAsync(Director);
-        var code = PortalClient.TotpCode(Director.TotpSecret!);
+        var code = client.Code(Director.TotpSecret!);
 
         Assert.Equal(HttpStatusCode.Redirect, (await StepUpAsync(client, code)).StatusCode);
         var again = await StepUpAsync(client, code);

@@ -52,7 +52,7 @@ internal static partial class MessageScenario
 
     public static async Task StepUpAsync(PortalClient client, DemoAccount account)
     {
-        var response = await client.PostFormAsync("/Account/StepUp", ("Input.Code", PortalClient.TotpCode(account.TotpSecret!)));
+        var response = await client.PostFormAsync("/Account/StepUp", ("Input.Code", client.Code(account.TotpSecret!)));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 

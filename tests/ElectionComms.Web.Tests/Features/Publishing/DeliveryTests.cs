@@ -1,6 +1,7 @@
 using System.Net;
 using ElectionComms.Domain.Messages;
 using ElectionComms.Domain.Publishing;
+using ElectionComms.FakePlatforms;
 using ElectionComms.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

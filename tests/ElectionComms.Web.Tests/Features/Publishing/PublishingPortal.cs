@@ -1,5 +1,6 @@
 using ElectionComms.Domain.Organisation;
 using ElectionComms.Domain.Publishing;
+using ElectionComms.FakePlatforms;
 using ElectionComms.Web.Auth;
 using ElectionComms.Web.Data;
 using ElectionComms.Web.Data.Seed;
@@ -52,9 +53,34 @@ public class PublishingPortal : PortalFactory
     }
 
     /// <summary>An officer's message to their first group, submitted and approved by the director (with a step-up).</summary>
-    public async Task<Guid> ApprovedAsync(string text = "Mbledhja e KZAZ-së nesër në orën 10:00.")
+    public async Task<Guid> ApprovedAsync(string text = "Mbledhja e KZAZ-së nesër në orën 10:00.") =>
+        await ApproveAsync(await MessageScenario.SubmittedAsync(this, text));
+
+    /// <summary>The officer, assigned to <paramref name="groupIds"/> first, sends one message to all of them; the director approves.</summary>
+    public async Task<Guid> ApprovedToAsync(string text, IReadOnlyCollection<int> groupIds)
     {
-        var id = await MessageScenario.SubmittedAsync(this, text);
+        await WithDbAsync(async db =>
+        {
+            var officer = await db.Staff.SingleAsync(s => s.Email == DemoAccounts.CommunicationOfficer.Email);
+            foreach (var group in await db.Groups.Include(g => g.Officers).Where(g => groupIds.Contains(g.Id)).ToListAsync())
+            {
+                if (group.Officers.All(o => o.StaffMemberId != officer.Id))
+                {
+                    group.AssignOfficer(officer, officer.Id, DateTimeOffset.UtcNow);
+                }
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        using var client = CreatePortalClient();
+        await client.SignInAsync(DemoAccounts.CommunicationOfficer);
+        var id = await MessageScenario.DraftAsync(client, text, [.. groupIds]);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await MessageScenario.SubmitAsync(client, id)).StatusCode);
+        return await ApproveAsync(id);
+    }
+
+    private async Task<Guid> ApproveAsync(Guid id)
+    {
         await WithServicesAsync(async services =>
         {
             var db = services.GetRequiredService<AppDbContext>();
@@ -91,6 +117,29 @@ public class PublishingPortal : PortalFactory
         builder.UseSetting("Publishing:Telegram:Tokens:kqz_administrata", AdministrationToken);
         builder.UseSetting("Publishing:Telegram:Tokens:kqz_njoftime", AnnouncementsToken);
         builder.UseSetting("Publishing:RetryBaseSeconds", "1");
+
+        // Pacing is PacingTests' subject (PacingPortal); here the other rules are tested without its waits.
+        builder.UseSetting("Publishing:MessagesPerMinutePerGroup", "0");
+        builder.UseSetting("Publishing:Telegram:MessagesPerSecondPerBot", "0");
+    }
+
+    /// <summary>Runs dispatchers until none of the messages has a delivery still on its way, or the deadline passes.</summary>
+    public async Task DispatchUntilSettledAsync(IReadOnlyCollection<Guid> messageIds, int dispatchers, TimeSpan deadline)
+    {
+        var until = DateTimeOffset.UtcNow + deadline;
+        while (DateTimeOffset.UtcNow < until)
+        {
+            await Task.WhenAll(Enumerable.Range(1, dispatchers).Select(n => Task.Run(() => DispatchAsync($"worker-{n}"))));
+            var open = await WithDbAsync(db => db.Deliveries.CountAsync(d => messageIds.Contains(d.MessageId) && (d.Status == DeliveryStatus.Queued || d.Status == DeliveryStatus.Sending)));
+            if (open == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("Deliveries still open after " + deadline);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using ElectionComms.Domain.Publishing;
+using ElectionComms.FakePlatforms;
 using ElectionComms.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

@@ -128,7 +128,7 @@ public sealed partial class AccountActionTests(PortalFactory portal) : IAsyncLif
         Assert.EndsWith(AccountSetupGate.SetupAuthenticatorPath, held.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         // The old authenticator's codes no longer match the new key.
-        var setup = await person.PostFormAsync(AccountSetupGate.SetupAuthenticatorPath, ("Input.Code", PortalClient.TotpCode(DemoAccounts.LogisticsDirector.TotpSecret!)));
+        var setup = await person.PostFormAsync(AccountSetupGate.SetupAuthenticatorPath, ("Input.Code", person.Code(DemoAccounts.LogisticsDirector.TotpSecret!)));
         Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
 
         var row = (await portal.AuditRowsAsync("AppUser", director.ToString())).Last(r => r.Details.Contains("TwoFactorEnabled", StringComparison.Ordinal));

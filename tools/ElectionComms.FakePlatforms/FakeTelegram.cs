@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ElectionComms.FakePlatforms;
+
+/// <summary>
+/// A Telegram Bot API on loopback for tests, the demo and benchmarks: <c>POST /bot&lt;token&gt;/&lt;method&gt;</c> with a
+/// JSON or multipart body (<c>sendDocument</c>), answered in the real envelope (<c>{"ok":true,"result":…}</c>, or
+/// <c>ok:false</c> with <c>error_code</c>, <c>description</c> and <c>parameters.retry_after</c>). Every request is
+/// recorded in arrival order, files by name, size and SHA-256. A test scripts a chat's answers to sends.
+/// </summary>
+public sealed class FakeTelegram : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentDictionary<string, Func<int, Answer>> scripts = new();
+    private readonly ConcurrentDictionary<string, int> calls = new();
+    private int nextMessageId = 1000;
+
+    private FakeTelegram(WebApplication app) => this.app = app;
+
+    /// <summary>One answer: HTTP status and the JSON body.</summary>
+    public sealed record Answer(HttpStatusCode Status, string Json);
+
+    /// <summary>One recorded request.</summary>
+    public sealed record Call(string Token, string Method, JsonObject Body, IReadOnlyList<UploadedFile> Files, DateTimeOffset At)
+    {
+        public string ChatId => Body["chat_id"]!.ToString();
+    }
+
+    /// <summary>A file of a multipart request.</summary>
+    public sealed record UploadedFile(string Field, string FileName, string ContentType, long Length, string Sha256);
+
+    /// <summary>How <c>deleteMessage</c> answers; by default it deletes.</summary>
+    public Func<Call, Answer>? DeleteAnswer { get; set; }
+
+    public ConcurrentQueue<Call> Calls { get; } = new();
+
+    public Uri BaseUrl => new(app.Urls.First());
+
+    public static async Task<FakeTelegram> StartAsync(string url = "http://127.0.0.1:0")
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(url);
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeTelegram(app);
+        app.MapPost("/bot{token}/{method}", fake.HandleAsync);
+        app.MapGet("/", () => Results.Content(Journal.Html("Telegram (fake)", fake.Calls.Reverse().Select(c =>
+            new Journal.Row(c.At, c.Method, c.Body["chat_id"]?.ToString(), c.Body["text"]?.ToString() ?? c.Body["caption"]?.ToString(), c.Files.Select(f => $"{f.FileName} ({f.Length:N0} B)")))), "text/html; charset=utf-8"));
+        await app.StartAsync();
+        return fake;
+    }
+
+    /// <summary>Forgets the scripts, the attempt counts and the journal, for the next test.</summary>
+    public void Reset()
+    {
+        scripts.Clear();
+        calls.Clear();
+        Calls.Clear();
+        DeleteAnswer = null;
+    }
+
+    /// <summary>The answers for one chat, by attempt (1, 2, …); chats without a script get a sent message.</summary>
+    public void Script(string chatId, Func<int, Answer> answer) => scripts[chatId] = answer;
+
+    public Answer Sent(string chatId, string text) =>
+        new(HttpStatusCode.OK, new JsonObject
+        {
+            ["ok"] = true,
+            ["result"] = new JsonObject
+            {
+                ["message_id"] = Interlocked.Increment(ref nextMessageId),
+                ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                ["chat"] = new JsonObject { ["id"] = long.TryParse(chatId, out var id) ? id : -1001, ["type"] = "supergroup", ["title"] = "Grup" },
+                ["text"] = text,
+            },
+        }.ToJsonString());
+
+    public static Answer Error(HttpStatusCode status, string description, int? retryAfter = null)
+    {
+        var body = new JsonObject { ["ok"] = false, ["error_code"] = (int)status, ["description"] = description };
+        if (retryAfter is { } seconds)
+        {
+            body["parameters"] = new JsonObject { ["retry_after"] = seconds };
+        }
+
+        return new Answer(status, body.ToJsonString());
+    }
+
+    public ValueTask DisposeAsync() => app.DisposeAsync();
+
+    private async Task HandleAsync(HttpContext context, string token, string method)
+    {
+        var (body, files) = await ReadAsync(context.Request);
+        var call = new Call(token, method, body, files, DateTimeOffset.UtcNow);
+        Calls.Enqueue(call);
+        var answer = method switch
+        {
+            "deleteMessage" => DeleteAnswer?.Invoke(call) ?? new Answer(HttpStatusCode.OK, """{"ok":true,"result":true}"""),
+            "sendMessage" or "sendDocument" => AnswerSend(call),
+            _ => Error(HttpStatusCode.NotFound, "Not Found: method not found"),
+        };
+        context.Response.StatusCode = (int)answer.Status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(answer.Json);
+    }
+
+    private Answer AnswerSend(Call call)
+    {
+        var chat = call.ChatId;
+        var attempt = calls.AddOrUpdate(chat, 1, (_, n) => n + 1);
+        return scripts.TryGetValue(chat, out var script)
+            ? script(attempt)
+            : Sent(chat, call.Body["text"]?.ToString() ?? call.Body["caption"]?.ToString() ?? string.Empty);
+    }
+
+    /// <summary>The Bot API takes JSON, or multipart form data when a file is uploaded.</summary>
+    private static async Task<(JsonObject Body, IReadOnlyList<UploadedFile> Files)> ReadAsync(HttpRequest request)
+    {
+        if (!request.HasFormContentType)
+        {
+            return ((await JsonNode.ParseAsync(request.Body))?.AsObject() ?? [], []);
+        }
+
+        var form = await request.ReadFormAsync();
+        var body = new JsonObject();
+        foreach (var (key, value) in form)
+        {
+            body[key] = value.ToString();
+        }
+
+        var files = new List<UploadedFile>();
+        foreach (var file in form.Files)
+        {
+            await using var stream = file.OpenReadStream();
+            var hash = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream));
+            files.Add(new UploadedFile(file.Name, file.FileName, file.ContentType, file.Length, hash));
+        }
+
+        return (body, files);
+    }
+}
