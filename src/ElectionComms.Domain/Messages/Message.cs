@@ -263,6 +263,17 @@ public sealed class Message
         })];
     }
 
+    /// <summary>On its way: some deliveries may not have started.</summary>
+    public static readonly MessageStatus[] CancellableStates = [MessageStatus.Queued, MessageStatus.PartlyFailed, MessageStatus.Uncertain];
+
+    /// <summary>Some delivery may have been posted.</summary>
+    public static readonly MessageStatus[] RecallableStates =
+        [MessageStatus.Queued, MessageStatus.Published, MessageStatus.PartlyFailed, MessageStatus.Uncertain, MessageStatus.Cancelled, MessageStatus.Recalled];
+
+    public static bool MayCancel(Guid actorId, Guid authorId, IEnumerable<Guid> approvers) => actorId == authorId || approvers.Contains(actorId);
+
+    public static bool MayRecall(Guid actorId, IEnumerable<Guid> approvers, bool isSecretaryGeneral) => isSecretaryGeneral || approvers.Contains(actorId);
+
     /// <summary>
     /// The approver or the author stops a message on its way (§7): no delivery starts after this; deliveries
     /// already sent stay sent and can be recalled.
@@ -271,8 +282,8 @@ public sealed class Message
     public void Cancel(Guid actorId, IEnumerable<Guid> approvers, string? reason, IEnumerable<Publishing.Delivery> deliveries, DateTimeOffset now)
     {
         var text = Guard.Text(reason, ReasonMaxLength, "Message.ReasonRequired", "Message.ReasonTooLong");
-        EnsureStatus("Message.NotCancellable", MessageStatus.Queued, MessageStatus.PartlyFailed, MessageStatus.Uncertain);
-        if (actorId != AuthorId && !approvers.Contains(actorId))
+        EnsureStatus("Message.NotCancellable", CancellableStates);
+        if (!MayCancel(actorId, AuthorId, approvers))
         {
             throw new DomainException("Message.NotYoursToCancel");
         }
@@ -287,14 +298,15 @@ public sealed class Message
     }
 
     /// <summary>
-    /// The approver takes a sent message back (§7), with a fresh second factor: it is no longer on its way, and each
-    /// sent delivery is deleted where the platform allows it (the caller asks each platform and records each answer).
+    /// The approver takes a sent message back (§7), with a fresh second factor: nothing more is sent, and each sent
+    /// delivery waits to be deleted from its group, by a dispatcher where the platform allows it, by the group's
+    /// officer where it was posted by hand.
     /// </summary>
     public void Recall(Guid actorId, IEnumerable<Guid> approvers, bool isSecretaryGeneral, string? reason, DateTimeOffset? stepUpAt, IEnumerable<Publishing.Delivery> deliveries, DateTimeOffset now)
     {
         var text = Guard.Text(reason, ReasonMaxLength, "Message.ReasonRequired", "Message.ReasonTooLong");
-        EnsureStatus("Message.NotRecallable", MessageStatus.Queued, MessageStatus.Published, MessageStatus.PartlyFailed, MessageStatus.Uncertain, MessageStatus.Cancelled, MessageStatus.Recalled);
-        if (!isSecretaryGeneral && !approvers.Contains(actorId))
+        EnsureStatus("Message.NotRecallable", RecallableStates);
+        if (!MayRecall(actorId, approvers, isSecretaryGeneral))
         {
             throw new DomainException("Message.NotYoursToRecall");
         }
@@ -306,7 +318,10 @@ public sealed class Message
 
         foreach (var delivery in deliveries)
         {
-            delivery.Cancel(actorId, text, now);
+            if (!delivery.RequestRecall(actorId, now))
+            {
+                delivery.Cancel(actorId, text, now);
+            }
         }
 
         Status = MessageStatus.Recalled;

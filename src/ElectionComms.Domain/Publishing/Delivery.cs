@@ -25,6 +25,9 @@ public enum DeliveryStatus
 
     /// <summary>Sent, then deleted from the group on the approver's recall.</summary>
     Recalled = 7,
+
+    /// <summary>Sent, and the approver recalled it: waiting for a dispatcher (or the officer, by hand) to delete it.</summary>
+    Recalling = 8,
 }
 
 /// <summary>
@@ -175,7 +178,7 @@ public sealed class Delivery
 
     /// <summary>
     /// The group's officer posted the approved text by hand (§4 c) at <paramref name="postedAt"/>: not before the
-    /// send time, not in the future.
+    /// send time, not in the future, to the minute (people read and type clock times to the minute).
     /// </summary>
     public void PostedByHand(Guid by, DateTimeOffset postedAt, DateTimeOffset now)
     {
@@ -189,7 +192,7 @@ public sealed class Delivery
             throw new DomainException("Delivery.NotYetDue");
         }
 
-        if (postedAt > now || postedAt < NotBefore)
+        if (postedAt > now || postedAt < NotBefore - TimeSpan.FromMinutes(1))
         {
             throw new DomainException("Delivery.PostedAtOutOfRange");
         }
@@ -217,31 +220,62 @@ public sealed class Delivery
         return true;
     }
 
-    /// <summary>The platform deleted the posted message on the approver's recall.</summary>
-    public void Recalled(Guid by, DateTimeOffset now)
+    /// <summary>The approver recalled the message: a sent delivery waits to be deleted from its group.</summary>
+    /// <returns>False when there is nothing posted to delete.</returns>
+    public bool RequestRecall(Guid by, DateTimeOffset now)
     {
         if (Status != DeliveryStatus.Sent)
         {
-            throw new DomainException("Delivery.NotSent");
+            return false;
         }
 
-        Status = DeliveryStatus.Recalled;
-        RecalledAt = now;
+        Status = DeliveryStatus.Recalling;
+        NotBefore = now;
         DecidedById = by;
         Reason = null;
         UpdatedAt = now;
+        return true;
     }
 
-    /// <summary>The platform could not delete it: it stays sent, with the reason shown beside it.</summary>
-    public void RecallRefused(string reason, DateTimeOffset now)
+    /// <summary>Deleted from the group: by the platform (<paramref name="by"/> null) or by the officer's hand.</summary>
+    public void Recalled(Guid? by, DateTimeOffset now)
     {
-        if (Status != DeliveryStatus.Sent)
+        EnsureRecalling();
+        Status = DeliveryStatus.Recalled;
+        RecalledAt = now;
+        if (by is not null)
         {
-            throw new DomainException("Delivery.NotSent");
+            DecidedById = by;
         }
 
+        Reason = null;
+        Release(now);
+    }
+
+    /// <summary>The platform does not allow it (WhatsApp groups, a Telegram message past 48 hours): it stays sent, with the reason.</summary>
+    public void RecallRefused(string reason, DateTimeOffset now)
+    {
+        EnsureRecalling();
+        Status = DeliveryStatus.Sent;
         Reason = Trim(reason);
-        UpdatedAt = now;
+        Release(now);
+    }
+
+    /// <summary>The platform could not be asked now (429, 5xx): the deletion is tried again at <paramref name="at"/>.</summary>
+    public void RecallRetryAt(DateTimeOffset at, string reason, DateTimeOffset now)
+    {
+        EnsureRecalling();
+        NotBefore = at;
+        Reason = Trim(reason);
+        Release(now);
+    }
+
+    private void EnsureRecalling()
+    {
+        if (Status != DeliveryStatus.Recalling)
+        {
+            throw new DomainException("Delivery.NotRecalling");
+        }
     }
 
     private void EnsureSending()

@@ -38,6 +38,9 @@ internal static class AuthorizationSetup
         conventions.AuthorizeFolder("/Registry", Policies.ReadRegistry);
         conventions.AuthorizePage("/Registry/Import", RegistryRights.ChangePolicy);
         conventions.AuthorizeFolder("/Messages", Policies.Messages);
+
+        // Posting by hand (§4 c) is the work of the people who relay messages to groups.
+        conventions.AuthorizeFolder("/Publishing", Policies.Messages);
         conventions.AuthorizeFolder("/Invitations", Policies.Invitations);
         conventions.AllowAnonymousToPage("/Account/Login");
         conventions.AllowAnonymousToPage("/Account/LoginWith2fa");

@@ -12,6 +12,7 @@ internal static class PublishingSetup
         services.AddHttpClient(TelegramConnector.HttpClientName).RemoveAllLoggers();
         services.AddScoped<IPlatformConnector, TelegramConnector>();
         services.AddScoped<DeliveryDispatcher>();
+        services.AddScoped<ManualPosting>();
         if (configuration.GetValue($"{PublishingOptions.Section}:{nameof(PublishingOptions.Dispatcher)}", true))
         {
             services.AddHostedService<DispatcherService>();

@@ -113,7 +113,9 @@ public sealed class PostHandlerAccessTests(PortalFactory portal) : IAsyncLifetim
 
         // Messages (§7): the roles that write or decide. DLD and the help line do not see the sample message (404);
         // which of them may approve, comment or withdraw is the domain's rule, tested in Features/Messages.
+        ["POST /Messages/Details?handler=Cancel"] = [Sg, Daz, Dld, Officer, Helpline],
         ["POST /Messages/Details?handler=ConfirmDelivered"] = [Sg, Daz, Dld, Officer, Helpline],
+        ["POST /Messages/Details?handler=Recall"] = [Sg, Daz, Dld, Officer, Helpline],
         ["POST /Messages/Details?handler=Approve"] = [Sg, Daz, Dld, Officer, Helpline],
         ["POST /Messages/Details?handler=Comment"] = [Sg, Daz, Dld, Officer, Helpline],
         ["POST /Messages/Details?handler=Reject"] = [Sg, Daz, Dld, Officer, Helpline],
@@ -122,6 +124,10 @@ public sealed class PostHandlerAccessTests(PortalFactory portal) : IAsyncLifetim
         ["POST /Messages/Details?handler=Submit"] = [Sg, Daz, Dld, Officer, Helpline],
         ["POST /Messages/Details?handler=Withdraw"] = [Sg, Daz, Dld, Officer, Helpline],
         ["POST /Messages/Edit"] = [Sg, Daz, Dld, Officer, Helpline],
+
+        // Posting by hand (§4 c): the roles that relay messages; whose group it is, is ManualPosting's rule (ManualPostingTests).
+        ["POST /Publishing/Manual?handler=Deleted"] = [Sg, Daz, Dld, Officer, Helpline],
+        ["POST /Publishing/Manual?handler=Posted"] = [Sg, Daz, Dld, Officer, Helpline],
 
         // Registry (§5c, §10, §11): the clerk imports and ends; directors and the Secretary General may reveal a number;
         // the sample group's clerk and administrator reconcile it.

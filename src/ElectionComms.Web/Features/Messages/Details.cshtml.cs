@@ -37,6 +37,15 @@ public sealed class DetailsModel(
 
     public bool MayDecideDeliveries { get; private set; }
 
+    /// <summary>The author or the approver may stop the message while deliveries have not started (§7).</summary>
+    public bool MayCancel { get; private set; }
+
+    /// <summary>The approver or the Secretary General may take back what was posted (step-up).</summary>
+    public bool MayRecall { get; private set; }
+
+    /// <summary>Some delivery is still on its way: the delivery table refreshes itself.</summary>
+    public bool DeliveriesMoving => Deliveries.Any(d => d.Status is Domain.Publishing.DeliveryStatus.Queued or Domain.Publishing.DeliveryStatus.Sending or Domain.Publishing.DeliveryStatus.Recalling);
+
     public IReadOnlyList<EventView> Timeline { get; private set; } = [];
 
     public IReadOnlyList<CommentView> Comments { get; private set; } = [];
@@ -103,6 +112,16 @@ public sealed class DetailsModel(
 
     public Task<IActionResult> OnPostCommentAsync(Guid id, CancellationToken cancellationToken) =>
         DecideAsync(id, MessageRequirement.Comment, "Messages.CommentedDone", opened => decisions.CommentAsync(opened, Input.Comment, cancellationToken), cancellationToken);
+
+    /// <summary>The delivery table alone, for the page's refresh during a fan-out (wwwroot/js/deliveries.js).</summary>
+    public async Task<IActionResult> OnGetDeliveriesAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ?? Partial("_Deliveries", this);
+
+    public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken cancellationToken) =>
+        DecideAsync(id, MessageRequirement.Read, "Messages.CancelledDone", opened => decisions.CancelAsync(opened, Input.Reason, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostRecallAsync(Guid id, CancellationToken cancellationToken) =>
+        DecideAsync(id, MessageRequirement.Read, "Messages.RecalledDone", opened => decisions.RecallAsync(opened, Input.Reason, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostResendAsync(Guid id, long deliveryId, CancellationToken cancellationToken) =>
         DecideAsync(id, MessageRequirement.Read, "Deliveries.ResentDone", opened => decisions.ResendDeliveryAsync(opened, deliveryId, cancellationToken), cancellationToken);
@@ -206,10 +225,13 @@ public sealed class DetailsModel(
             .Where(d => d.MessageId == id)
             .Join(db.Groups, d => d.GroupId, g => g.Id, (d, g) => new { d, g.Name })
             .OrderBy(x => x.Name).ThenBy(x => x.d.Id)
-            .Select(x => new DeliveryView(x.d.Id, x.Name, x.d.Platform, x.d.Status, x.d.Attempts, x.d.NotBefore, x.d.SentAt, x.d.PlatformMessageId, x.d.Reason))
+            .Select(x => new DeliveryView(x.d.Id, x.Name, x.d.Platform, x.d.Method, x.d.Status, x.d.Attempts, x.d.NotBefore, x.d.SentAt, x.d.PlatformMessageId, x.d.Reason, x.d.RecalledAt))
             .ToListAsync(cancellationToken);
         var approvers = await db.MessageApprovals.Where(a => a.MessageId == id && a.VersionId == message.CurrentVersionId).Select(a => a.ApproverId).ToListAsync(cancellationToken);
         MayDecideDeliveries = Deliveries.Count > 0 && MessageDecisions.MayDecideDeliveries(approvers, user.Id, user.Role);
+        MayCancel = Domain.Messages.Message.CancellableStates.Contains(message.Status) && Domain.Messages.Message.MayCancel(user.Id, message.AuthorId, approvers);
+        MayRecall = MayDecideDeliveries && Domain.Messages.Message.RecallableStates.Contains(message.Status)
+            && Deliveries.Any(d => d.Status == Domain.Publishing.DeliveryStatus.Sent);
         Timeline = await db.MessageEvents.AsNoTracking()
             .Where(e => e.MessageId == id)
             .OrderByDescending(e => e.Id)
@@ -223,7 +245,7 @@ public sealed class DetailsModel(
         FindingsSq = PersonalDataScanner.Scan(Current.TextSq);
         FindingsEn = Current.TextEn is null ? [] : PersonalDataScanner.Scan(Current.TextEn);
         MayDecide = loaded.MayDecide;
-        StepUpFresh = MayDecide && loaded.StepUpAt is { } at && clock.GetUtcNow() - at <= Domain.Messages.Message.StepUpWindow;
+        StepUpFresh = (MayDecide || MayRecall) && loaded.StepUpAt is { } at && clock.GetUtcNow() - at <= Domain.Messages.Message.StepUpWindow;
 
         // The decision form always carries the hash of what this page shows now: a retry is a new look, not a replay.
         Input = new DecisionInput { ContentHash = message.ContentHash, Justification = Input.Justification, Reason = Input.Reason };
@@ -244,8 +266,8 @@ public sealed class DetailsModel(
     public sealed record TargetView(int Id, string Name, Platform Platform, bool IsTestGroup);
 
     public sealed record DeliveryView(
-        long Id, string Group, Platform Platform, Domain.Publishing.DeliveryStatus Status, int Attempts, DateTimeOffset NotBefore,
-        DateTimeOffset? SentAt, string? PlatformMessageId, string? Reason);
+        long Id, string Group, Platform Platform, Domain.Publishing.DeliveryMethod Method, Domain.Publishing.DeliveryStatus Status, int Attempts,
+        DateTimeOffset NotBefore, DateTimeOffset? SentAt, string? PlatformMessageId, string? Reason, DateTimeOffset? RecalledAt);
 
     public sealed record EventView(DateTimeOffset At, MessageEventKind Kind, string? Actor, int VersionNumber, string ContentHash, string? Reason);
 

@@ -95,16 +95,42 @@ public sealed class MessageDecisions(AppDbContext db, MessageAccess access, Step
         await Common.DeliveryOutcomes.SaveAsync(db, opened.Message.Id, now, cancellationToken);
     }
 
+    /// <summary>
+    /// The approver or the author stops the message (§7): no delivery starts after this. In one transaction with the
+    /// deliveries, so a dispatcher either claimed a delivery before (it finishes) or finds it cancelled.
+    /// </summary>
+    public async Task CancelAsync(Opened opened, string? reason, CancellationToken cancellationToken = default)
+    {
+        var message = opened.Message;
+        var deliveries = await db.Deliveries.Where(d => d.MessageId == message.Id).ToListAsync(cancellationToken);
+        message.Cancel(opened.Actor.Id, ApproversOf(message), reason, deliveries, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The approver (or the Secretary General) takes the message back, with a fresh second factor: what is not yet
+    /// sent is cancelled, and each sent delivery waits for a dispatcher to delete it (or its officer, by hand).
+    /// </summary>
+    public async Task RecallAsync(Opened opened, string? reason, CancellationToken cancellationToken = default)
+    {
+        var message = opened.Message;
+        var verifiedAt = await stepUp.LastVerifiedAsync(opened.Actor.Id, cancellationToken);
+        var deliveries = await db.Deliveries.Where(d => d.MessageId == message.Id).ToListAsync(cancellationToken);
+        message.Recall(opened.Actor.Id, ApproversOf(message), opened.Role == StaffRole.SecretaryGeneral, reason, verifiedAt, deliveries, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static IEnumerable<Guid> ApproversOf(Message message) =>
+        message.Approvals.Where(a => a.VersionId == message.CurrentVersionId).Select(a => a.ApproverId);
+
     /// <summary>Whoever approved the current version decides on its deliveries, and the Secretary General.</summary>
     /// <param name="approvers">Who approved the message's current version.</param>
     public static bool MayDecideDeliveries(IEnumerable<Guid> approvers, Guid userId, string? role) =>
-        role == StaffRole.SecretaryGeneral || approvers.Contains(userId);
+        Message.MayRecall(userId, approvers, role == StaffRole.SecretaryGeneral);
 
     private async Task<Domain.Publishing.Delivery> DeliveryToDecideAsync(Opened opened, long deliveryId, CancellationToken cancellationToken)
     {
-        var message = opened.Message;
-        var approvers = message.Approvals.Where(a => a.VersionId == message.CurrentVersionId).Select(a => a.ApproverId);
-        if (!MayDecideDeliveries(approvers, opened.Actor.Id, opened.Role))
+        if (!MayDecideDeliveries(ApproversOf(opened.Message), opened.Actor.Id, opened.Role))
         {
             throw new Domain.Common.DomainException("Delivery.NotYours");
         }

@@ -63,6 +63,22 @@ public sealed partial class DeliveryDispatcher(
         RETURNING EXTRACT(EPOCH FROM (p.next_at - make_interval(secs => @interval) - clock_timestamp()))::float8 AS "Value"
         """;
 
+    /// <summary>
+    /// A recalled delivery to delete, taken like a send. A claim whose dispatcher died is taken again when its lease
+    /// runs out: deleting twice is harmless (the second finds nothing and counts as deleted).
+    /// </summary>
+    internal const string ClaimRecallSql = """
+        UPDATE deliveries d
+        SET claimed_by = @worker, claimed_until = @until, attempts = d.attempts + 1, updated_at = @now
+        WHERE d.id = (
+            SELECT q.id FROM deliveries q
+            WHERE q.status = 'Recalling' AND q.method = 'Api' AND q.not_before <= @now AND (q.claimed_until IS NULL OR q.claimed_until < @now)
+            ORDER BY q.not_before, q.id
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED)
+        RETURNING d.id AS "Value"
+        """;
+
     private sealed record Claim(long Id, bool Claimed);
 
     /// <summary>Runs until nothing is due. Returns how many deliveries were attempted.</summary>
@@ -71,6 +87,14 @@ public sealed partial class DeliveryDispatcher(
         await MarkLostClaimsUncertainAsync(cancellationToken);
         await Common.DeliveryOutcomes.SettleForgottenAsync(db, clock.GetUtcNow(), cancellationToken);
         var attempted = 0;
+
+        // A recall comes first: taking an official message back is more urgent than sending the next.
+        while (!cancellationToken.IsCancellationRequested && await ClaimRecallAsync(worker, cancellationToken) is { } recall)
+        {
+            await RecallAsync(recall, cancellationToken);
+            attempted++;
+        }
+
         var lostRaces = 0;
         while (!cancellationToken.IsCancellationRequested && await ClaimAsync(worker, cancellationToken) is { } claim)
         {
@@ -94,7 +118,52 @@ public sealed partial class DeliveryDispatcher(
 
     /// <summary>When the next queued delivery is due, for the idle wait; null when none is queued.</summary>
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
-        await db.Deliveries.Where(d => d.Status == DeliveryStatus.Queued && d.Method == DeliveryMethod.Api).MinAsync(d => (DateTimeOffset?)d.NotBefore, cancellationToken);
+        await db.Deliveries.Where(d => (d.Status == DeliveryStatus.Queued || d.Status == DeliveryStatus.Recalling) && d.Method == DeliveryMethod.Api)
+            .MinAsync(d => (DateTimeOffset?)d.NotBefore, cancellationToken);
+
+    private async Task<long?> ClaimRecallAsync(string worker, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var claimed = await db.Database
+            .SqlQueryRaw<long>(ClaimRecallSql, Parameter("worker", worker), Parameter("until", now.AddSeconds(options.Value.LeaseSeconds)), Parameter("now", now))
+            .ToListAsync(cancellationToken);
+        return claimed.Count == 0 ? null : claimed[0];
+    }
+
+    /// <summary>Asks the platform to delete the posted message (<c>deleteMessage</c>); records what it answered.</summary>
+    private async Task RecallAsync(long id, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var delivery = await db.Deliveries.SingleAsync(d => d.Id == id, cancellationToken);
+        var target = await (from g in db.Groups
+                            join a in db.OfficialAccounts on g.AccountId equals a.Id
+                            where g.Id == delivery.GroupId
+                            select new { g.PlatformId, a.Handle })
+            .SingleAsync(cancellationToken);
+        await WaitForBotSlotAsync(delivery.Platform, target.Handle, cancellationToken);
+        var result = ConnectorFor(delivery.Platform) is { } connector && delivery.PlatformMessageId is { } posted
+            ? await connector.RecallAsync(target.Handle, target.PlatformId, posted, cancellationToken)
+            : new RecallResult.NotPossible($"No connector can delete messages on {delivery.Platform}.");
+        var now = clock.GetUtcNow();
+        switch (result)
+        {
+            case RecallResult.Recalled:
+                delivery.Recalled(null, now);
+                break;
+            case RecallResult.Failed failed when delivery.Attempts < options.Value.MaxAttempts:
+                delivery.RecallRetryAt(now + Backoff(delivery.Attempts), failed.Reason, now);
+                break;
+            case RecallResult.Failed failed:
+                delivery.RecallRefused(failed.Reason, now);
+                break;
+            case RecallResult.NotPossible refused:
+                delivery.RecallRefused(refused.Reason, now);
+                break;
+        }
+
+        LogOutcome(delivery.Id, delivery.GroupId, delivery.Status, delivery.Reason);
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     private async Task<Claim?> ClaimAsync(string worker, CancellationToken cancellationToken)
     {
@@ -140,10 +209,11 @@ public sealed partial class DeliveryDispatcher(
             return;
         }
 
-        await WaitForSenderSlotAsync(delivery.Platform, work.Handle, delivery.GroupId, cancellationToken);
+        await WaitForBotSlotAsync(delivery.Platform, work.Handle, cancellationToken);
         var result = ConnectorFor(delivery.Platform) is { } connector
             ? await connector.SendAsync(new Outgoing(delivery.Id, delivery.Platform, work.Handle, work.PlatformId, version.Content.PublishedText, attachment), cancellationToken)
             : new SendResult.Failed($"No connector sends to {delivery.Platform}; post it by hand.");
+        await StampGroupSlotAsync(delivery.GroupId, cancellationToken);
         var now = clock.GetUtcNow();
         switch (result)
         {
@@ -173,13 +243,13 @@ public sealed partial class DeliveryDispatcher(
     }
 
     /// <summary>Per bot or business number: Telegram's 30/s (up to 1,000/s with paid broadcast), WhatsApp's configured rate.</summary>
-    /// <remarks>
-    /// The group's slot was reserved at the claim; it is stamped again from the moment of sending, so that a send
-    /// held back after its claim (by the sender's pace, or a slow load) still keeps the group's spacing to the next.
-    /// </remarks>
-    private async Task WaitForSenderSlotAsync(Platform platform, string handle, int groupId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The group's slot was reserved at the claim; it is stamped again when the platform has answered, so the next
+    /// message to the group starts at least one spacing after this one arrived, however long this send was held
+    /// back after its claim (by the sender's pace, a slow connection) or took.
+    /// </summary>
+    private async Task StampGroupSlotAsync(int groupId, CancellationToken cancellationToken)
     {
-        await WaitForBotSlotAsync(platform, handle, cancellationToken);
         var perMinute = options.Value.MessagesPerMinutePerGroup;
         if (perMinute > 0)
         {

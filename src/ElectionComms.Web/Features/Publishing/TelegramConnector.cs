@@ -84,9 +84,14 @@ public sealed class TelegramConnector(IHttpClientFactory httpClients, IOptions<P
 
             return new RecallResult.Recalled();
         }
-        catch (ApiRequestException refused) when (refused.ErrorCode == (int)HttpStatusCode.BadRequest)
+        catch (ApiRequestException refused) when (refused.ErrorCode == (int)HttpStatusCode.BadRequest && refused.Message.Contains("not found", StringComparison.OrdinalIgnoreCase))
         {
-            // "message can't be deleted" (too old) or "message to delete not found" (already removed by hand).
+            // "message to delete not found": removed by hand, or by this recall before its dispatcher stopped.
+            return new RecallResult.Recalled();
+        }
+        catch (ApiRequestException refused) when (refused.ErrorCode is (int)HttpStatusCode.BadRequest or (int)HttpStatusCode.Forbidden)
+        {
+            // "message can't be deleted" (older than 48 hours), or the bot was removed from the group.
             return new RecallResult.NotPossible($"Telegram {refused.ErrorCode}: {refused.Message}");
         }
         catch (ApiRequestException refused)

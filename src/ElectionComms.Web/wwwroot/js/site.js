@@ -30,3 +30,17 @@ window.addEventListener('afterprint', function () {
         delete d.dataset.openedForPrint;
     });
 });
+
+// Copy buttons: data-copy names the element whose text is copied exactly as shown (the approved text, §4 c).
+document.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('[data-copy]');
+    if (!button || !navigator.clipboard) {
+        return;
+    }
+    var source = document.getElementById(button.dataset.copy);
+    if (source) {
+        navigator.clipboard.writeText(source.textContent).then(function () {
+            button.textContent = button.dataset.copiedText || button.textContent;
+        });
+    }
+});
