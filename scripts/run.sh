@@ -8,6 +8,11 @@
 #   EC_DEMO_SCALE              small | medium (default) | national  -> Demo__Scale
 #   EC_WEB_PORT                HTTP port (default 5080)
 #   EC_PG_PORT                 port of the local PostgreSQL (default 55432)
+#   EC_FAKE_PLATFORMS          1 (default): start the fake Telegram Bot API
+#                              (tools/ElectionComms.FakePlatforms) and point the
+#                              portal's bots at it; 0: use Publishing__* as set
+#   EC_FAKE_TELEGRAM_PORT      its port (default 58081); what it received is
+#                              listed at http://127.0.0.1:58081/
 #   ConnectionStrings__Default if set, that PostgreSQL database is used and no
 #                              local server is started
 #
@@ -24,7 +29,7 @@ for arg in "$@"; do
     case "$arg" in
         --reset) reset=1 ;;
         -h | --help)
-            sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+            sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
             exit 0
             ;;
         *)
@@ -69,9 +74,26 @@ export ASPNETCORE_ENVIRONMENT=Development
 export ASPNETCORE_URLS="http://127.0.0.1:$port"
 export Demo__Scale="$scale"
 
+# Telegram cannot be reached from development machines: by default approved messages go to a fake Bot API on
+# loopback that records them (a development tool, never part of the portal), with a made-up token per demo bot.
+fakes="${EC_FAKE_PLATFORMS:-1}"
+fake_note="off (EC_FAKE_PLATFORMS=0): Publishing__* settings apply"
+if [ "$fakes" = "1" ]; then
+    fake_port="${EC_FAKE_TELEGRAM_PORT:-58081}"
+    dotnet build tools/ElectionComms.FakePlatforms -c Release --nologo -v quiet >/dev/null
+    FAKE_TELEGRAM_URL="http://127.0.0.1:$fake_port" dotnet tools/ElectionComms.FakePlatforms/bin/Release/net10.0/ElectionComms.FakePlatforms.dll &
+    fake_pid=$!
+    trap 'kill "$fake_pid" 2>/dev/null || true' EXIT
+    export Publishing__Telegram__BaseUrl="http://127.0.0.1:$fake_port"
+    export Publishing__Telegram__Tokens__kqz_administrata="100001:demo-administrata-token"
+    export Publishing__Telegram__Tokens__kqz_njoftime="100002:demo-njoftime-token"
+    fake_note="fake Telegram at http://127.0.0.1:$fake_port/ (lists what it received)"
+fi
+
 cat <<EOF
 
   ElectionComms portal: http://127.0.0.1:$port
+  Platforms:            $fake_note
   Demo data scale:      $scale   (EC_DEMO_SCALE=small|medium|national)
   Demo accounts:        see README.md, section "Demo accounts"
   Database:             $(printf '%s' "$ConnectionStrings__Default" | sed 's/\(Password=\)[^;]*/\1***/I')
@@ -79,4 +101,5 @@ cat <<EOF
 
 EOF
 
-exec dotnet run --project src/ElectionComms.Web -c Release --no-launch-profile
+# Not exec: the fake platforms stop with the portal (trap above).
+dotnet run --project src/ElectionComms.Web -c Release --no-launch-profile
