@@ -100,6 +100,9 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Scale", string.Empty);
         builder.UseSetting("Security:CookieSecurePolicy", "SameAsRequest");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+
+        // Benchmarks that send start their own dispatchers; this host serves pages only.
+        builder.UseSetting("Publishing:Dispatcher", "false");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "electioncomms-bench-.json"));
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }

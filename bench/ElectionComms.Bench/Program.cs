@@ -24,6 +24,8 @@ internal static class BenchProgram
             case "registry":
                 await RegistryBenchmark.RunAsync(args.Length > 1 ? args[1..] : ["10000", "50000"]);
                 return 0;
+            case "publishing":
+                return await PublishingBenchmark.RunAsync(args[1..]);
             case "invitations":
                 await InvitationBenchmark.RunAsync(args[1..]);
                 return 0;
@@ -35,6 +37,7 @@ internal static class BenchProgram
                 Console.WriteLine("       dotnet run --project bench/ElectionComms.Bench -c Release -- messages [the same options as inventory]");
                 Console.WriteLine("       dotnet run --project bench/ElectionComms.Bench -c Release -- registry [rows ...]");
                 Console.WriteLine("       dotnet run --project bench/ElectionComms.Bench -c Release -- invitations [groups=6000] [rounds=3]");
+                Console.WriteLine("       dotnet run --project bench/ElectionComms.Bench -c Release -- publishing [--groups 6000] [--rate 30] [--workers 8] [--only limited,unlimited]");
                 return 0;
         }
     }

@@ -24,10 +24,13 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.HasIndex(d => new { d.MessageId, d.GroupId });
 
         // The dispatcher's claim reads only queued rows that are due; expired claims are found by their lease.
-        builder.HasIndex(d => d.NotBefore).HasFilter("status = 'Queued' AND method = 'Api'").HasDatabaseName("ix_deliveries_due");
+        // In the claim's order (not_before, id), so a claim reads the head of the queue and stops, however long it is.
+        builder.HasIndex(d => new { d.NotBefore, d.Id }).HasFilter("status = 'Queued' AND method = 'Api'").HasDatabaseName("ix_deliveries_due");
 
-        // Whether a message still has deliveries on their way, asked after every outcome of a fan-out.
-        builder.HasIndex(d => d.MessageId).HasFilter("status IN ('Queued', 'Sending')").HasDatabaseName("ix_deliveries_open");
+        // Whether a message still has deliveries on their way, asked after every outcome of a fan-out. Not a partial
+        // index on the open states: the planner, with statistics from before a fan-out, would read the whole queue
+        // through it to sort it for the claim instead of walking ix_deliveries_due (measured: 8.7 ms against 0.3 ms).
+        builder.HasIndex(d => new { d.MessageId, d.Status }).HasDatabaseName("ix_deliveries_message_status");
         builder.HasIndex(d => d.ClaimedUntil).HasFilter("status = 'Sending'").HasDatabaseName("ix_deliveries_sending");
         builder.HasOne<Message>().WithMany().HasForeignKey(d => d.MessageId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<MessageVersion>().WithMany().HasForeignKey(d => d.VersionId).OnDelete(DeleteBehavior.Restrict);

@@ -2058,16 +2058,15 @@ namespace ElectionComms.Web.Data.Migrations
                     b.HasIndex("GroupId")
                         .HasDatabaseName("ix_deliveries_group_id");
 
-                    b.HasIndex("MessageId")
-                        .HasDatabaseName("ix_deliveries_open")
-                        .HasFilter("status IN ('Queued', 'Sending')");
-
-                    b.HasIndex("NotBefore")
-                        .HasDatabaseName("ix_deliveries_due")
-                        .HasFilter("status = 'Queued' AND method = 'Api'");
-
                     b.HasIndex("MessageId", "GroupId")
                         .HasDatabaseName("ix_deliveries_message_id_group_id");
+
+                    b.HasIndex("MessageId", "Status")
+                        .HasDatabaseName("ix_deliveries_message_status");
+
+                    b.HasIndex("NotBefore", "Id")
+                        .HasDatabaseName("ix_deliveries_due")
+                        .HasFilter("status = 'Queued' AND method = 'Api'");
 
                     b.HasIndex("VersionId", "GroupId")
                         .IsUnique()

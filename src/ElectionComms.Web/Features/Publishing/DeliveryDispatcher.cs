@@ -79,7 +79,13 @@ public sealed partial class DeliveryDispatcher(
         RETURNING d.id AS "Value"
         """;
 
+    private static readonly TimeSpan VerifiedFor = TimeSpan.FromSeconds(10);
+
+    private readonly Dictionary<Guid, (Verified Version, DateTimeOffset At)> verified = [];
+
     private sealed record Claim(long Id, bool Claimed);
+
+    private sealed record Verified(string Hash, string Text, OutgoingAttachment? Attachment);
 
     /// <summary>Runs until nothing is due. Returns how many deliveries were attempted.</summary>
     public async Task<int> RunOnceAsync(string worker, CancellationToken cancellationToken)
@@ -117,9 +123,13 @@ public sealed partial class DeliveryDispatcher(
     }
 
     /// <summary>When the next queued delivery is due, for the idle wait; null when none is queued.</summary>
+    /// <remarks>A delivery whose group's slot is taken is due when the slot frees, not at its own time: no busy wait.</remarks>
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
-        await db.Deliveries.Where(d => (d.Status == DeliveryStatus.Queued || d.Status == DeliveryStatus.Recalling) && d.Method == DeliveryMethod.Api)
-            .MinAsync(d => (DateTimeOffset?)d.NotBefore, cancellationToken);
+        (await db.Database.SqlQueryRaw<DateTimeOffset?>("""
+            SELECT min(GREATEST(d.not_before, p.next_at)) AS "Value"
+            FROM deliveries d LEFT JOIN pacing_slots p ON p.key = 'group:' || d.group_id
+            WHERE d.status IN ('Queued', 'Recalling') AND d.method = 'Api'
+            """).ToListAsync(cancellationToken)).SingleOrDefault();
 
     private async Task<long?> ClaimRecallAsync(string worker, CancellationToken cancellationToken)
     {
@@ -180,28 +190,27 @@ public sealed partial class DeliveryDispatcher(
     private async Task SendAsync(long id, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var delivery = await db.Deliveries.SingleAsync(d => d.Id == id, cancellationToken);
-        var version = await db.MessageVersions.AsNoTracking().Include(v => v.Targets).SingleAsync(v => v.Id == delivery.VersionId, cancellationToken);
-        var work = await (from g in db.Groups
+
+        // The delivery (tracked, for its outcome) with its group, account and approval: one statement.
+        var work = await (from d in db.Deliveries
+                          join g in db.Groups on d.GroupId equals g.Id
                           join a in db.OfficialAccounts on g.AccountId equals a.Id
-                          where g.Id == delivery.GroupId
+                          where d.Id == id
                           select new
                           {
+                              Delivery = d,
                               g.PlatformId,
                               a.Handle,
-                              ApprovedHash = db.MessageApprovals.Where(ap => ap.Id == delivery.ApprovalId).Select(ap => ap.ContentHash).Single(),
+                              HasProblem = g.DeliveryProblem != null,
+                              ApprovedHash = db.MessageApprovals.Where(ap => ap.Id == d.ApprovalId).Select(ap => ap.ContentHash).Single(),
                           })
             .SingleAsync(cancellationToken);
-        var attachment = version.AttachmentId is { } attachmentId
-            ? await db.MessageAttachments.AsNoTracking().Where(a => a.Id == attachmentId)
-                .Select(a => new OutgoingAttachment(a.FileName, a.Kind, a.Content)).SingleAsync(cancellationToken)
-            : null;
+        var delivery = work.Delivery;
+        var version = await VerifiedVersionAsync(delivery.VersionId, cancellationToken);
 
-        // The bytes about to leave are the bytes that were approved, or nothing leaves: the text and settings through
-        // the version's hash, the file through its own SHA-256, which that hash covers.
-        var hash = version.Content.Hash();
-        var fileHash = attachment is null ? null : Convert.ToHexStringLower(SHA256.HashData(attachment.Content));
-        if (hash != delivery.ContentHash || hash != work.ApprovedHash || fileHash != version.AttachmentSha256)
+        // The bytes about to leave are the bytes that were approved, or nothing leaves.
+        var (hash, text, attachment) = version;
+        if (hash != delivery.ContentHash || hash != work.ApprovedHash)
         {
             LogContentMismatch(delivery.Id, delivery.MessageId, delivery.ContentHash, hash);
             delivery.Fail("The stored content no longer matches the approved content hash; nothing was sent.", clock.GetUtcNow());
@@ -211,7 +220,7 @@ public sealed partial class DeliveryDispatcher(
 
         await WaitForBotSlotAsync(delivery.Platform, work.Handle, cancellationToken);
         var result = ConnectorFor(delivery.Platform) is { } connector
-            ? await connector.SendAsync(new Outgoing(delivery.Id, delivery.Platform, work.Handle, work.PlatformId, version.Content.PublishedText, attachment), cancellationToken)
+            ? await connector.SendAsync(new Outgoing(delivery.Id, delivery.Platform, work.Handle, work.PlatformId, text, attachment), cancellationToken)
             : new SendResult.Failed($"No connector sends to {delivery.Platform}; post it by hand.");
         await StampGroupSlotAsync(delivery.GroupId, cancellationToken);
         var now = clock.GetUtcNow();
@@ -219,7 +228,11 @@ public sealed partial class DeliveryDispatcher(
         {
             case SendResult.Sent sent:
                 delivery.MarkSent(sent.PlatformMessageId, now);
-                await ClearGroupProblemAsync(delivery.GroupId, cancellationToken);
+                if (work.HasProblem)
+                {
+                    (await db.Groups.SingleAsync(g => g.Id == delivery.GroupId, cancellationToken)).ClearDeliveryProblem();
+                }
+
                 break;
             case SendResult.Retry retry when delivery.Attempts < options.Value.MaxAttempts:
                 delivery.RetryAt(now + (retry.After ?? Backoff(delivery.Attempts)), retry.Reason, now);
@@ -240,6 +253,33 @@ public sealed partial class DeliveryDispatcher(
 
         LogOutcome(delivery.Id, delivery.GroupId, delivery.Status, delivery.Reason);
         await SaveOutcomeAsync(delivery, cancellationToken);
+    }
+
+    /// <summary>
+    /// The version as stored, hashed again: the text and settings through the version's content hash, the file
+    /// through its own SHA-256, which that hash covers (a file that no longer matches yields a hash that cannot match
+    /// the approval). One fan-out sends one version to thousands of groups, and the version with its targets is read
+    /// and hashed again at most every <see cref="VerifiedFor"/> by each worker, not once per group; versions cannot
+    /// change in the database anyway (trigger <c>message_versions_immutable</c>), this is the second line.
+    /// </summary>
+    private async Task<Verified> VerifiedVersionAsync(Guid versionId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (verified.TryGetValue(versionId, out var cached) && now - cached.At < VerifiedFor)
+        {
+            return cached.Version;
+        }
+
+        var version = await db.MessageVersions.AsNoTracking().Include(v => v.Targets).SingleAsync(v => v.Id == versionId, cancellationToken);
+        var attachment = version.AttachmentId is { } attachmentId
+            ? await db.MessageAttachments.AsNoTracking().Where(a => a.Id == attachmentId)
+                .Select(a => new OutgoingAttachment(a.FileName, a.Kind, a.Content)).SingleAsync(cancellationToken)
+            : null;
+        var fileHash = attachment is null ? null : Convert.ToHexStringLower(SHA256.HashData(attachment.Content));
+        var hash = fileHash == version.AttachmentSha256 ? version.Content.Hash() : "file-changed:" + fileHash;
+        var result = new Verified(hash, version.Content.PublishedText, attachment);
+        verified[versionId] = (result, now);
+        return result;
     }
 
     /// <summary>Per bot or business number: Telegram's 30/s (up to 1,000/s with paid broadcast), WhatsApp's configured rate.</summary>
@@ -280,14 +320,6 @@ public sealed partial class DeliveryDispatcher(
         if (wait[0] > 0)
         {
             await Task.Delay(TimeSpan.FromSeconds(wait[0]), cancellationToken);
-        }
-    }
-
-    private async Task ClearGroupProblemAsync(int groupId, CancellationToken cancellationToken)
-    {
-        if (await db.Groups.Where(g => g.Id == groupId && g.DeliveryProblem != null).SingleOrDefaultAsync(cancellationToken) is { } group)
-        {
-            group.ClearDeliveryProblem();
         }
     }
 
