@@ -36,6 +36,9 @@ public sealed class FakeTelegram : IAsyncDisposable
     /// <summary>A file of a multipart request.</summary>
     public sealed record UploadedFile(string Field, string FileName, string ContentType, long Length, string Sha256);
 
+    /// <summary>How long each send takes to answer, as a slow platform would; zero by default.</summary>
+    public TimeSpan SendDelay { get; set; }
+
     /// <summary>How <c>deleteMessage</c> answers; by default it deletes.</summary>
     public Func<Call, Answer>? DeleteAnswer { get; set; }
 
@@ -64,6 +67,7 @@ public sealed class FakeTelegram : IAsyncDisposable
         calls.Clear();
         Calls.Clear();
         DeleteAnswer = null;
+        SendDelay = TimeSpan.Zero;
     }
 
     /// <summary>The answers for one chat, by attempt (1, 2, …); chats without a script get a sent message.</summary>
@@ -100,6 +104,11 @@ public sealed class FakeTelegram : IAsyncDisposable
         var (body, files) = await ReadAsync(context.Request);
         var call = new Call(token, method, body, files, DateTimeOffset.UtcNow);
         Calls.Enqueue(call);
+        if (SendDelay > TimeSpan.Zero && method.StartsWith("send", StringComparison.Ordinal))
+        {
+            await Task.Delay(SendDelay, context.RequestAborted);
+        }
+
         var answer = method switch
         {
             "deleteMessage" => DeleteAnswer?.Invoke(call) ?? new Answer(HttpStatusCode.OK, """{"ok":true,"result":true}"""),

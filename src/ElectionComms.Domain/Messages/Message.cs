@@ -428,6 +428,9 @@ public sealed class Message
         if (textEn.Length > 0)
         {
             MessageFormatting.Validate(textEn, hasAttachment);
+
+            // The group receives both texts in one post: together they must fit the platform's limit too.
+            MessageFormatting.ValidateBoth(MessageContent.Published(textSq, textEn), hasAttachment);
         }
 
         var sendAt = MessageContent.NormaliseSendAt(draft.SendAt);

@@ -32,7 +32,10 @@ public sealed record MessageContent(
     /// What a group receives, as the preview shows it: the Albanian text, then the English one when there is one.
     /// Both are covered by the approved hash; nothing else is added.
     /// </summary>
-    public string PublishedText => TextEn is null ? TextSq : TextSq + "\n\n" + TextEn;
+    public string PublishedText => Published(TextSq, TextEn);
+
+    /// <summary>The one rule for what a group receives: the Albanian text, a blank line, the English text.</summary>
+    public static string Published(string textSq, string? textEn) => string.IsNullOrEmpty(textEn) ? textSq : textSq + "\n\n" + textEn;
 
     public string CanonicalForm()
     {

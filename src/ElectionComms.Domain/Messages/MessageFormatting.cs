@@ -39,6 +39,17 @@ public static class MessageFormatting
         }
     }
 
+    /// <summary>The Albanian and English texts as one post (<see cref="MessageContent.Published"/>) within the same limit.</summary>
+    public static void ValidateBoth(string published, bool hasAttachment)
+    {
+        var length = VisibleLength(MessageMarkup.Parse(published));
+        var max = hasAttachment ? MaxCaptionLength : MaxTextLength;
+        if (length > max)
+        {
+            throw new DomainException("Message.Format.BothTooLong", length, max);
+        }
+    }
+
     /// <summary>
     /// What Telegram counts: the text left after the markers are removed, a line break counting one. Measured in
     /// UTF-16 code units (the unit of the Bot API's entity offsets): reports disagree whether the 4096 limit counts

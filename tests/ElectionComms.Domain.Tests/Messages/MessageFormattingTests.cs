@@ -111,6 +111,25 @@ public sealed class MessageFormattingTests
     }
 
     [Fact]
+    public void Both_texts_together_must_fit_one_post_since_the_group_receives_them_in_one()
+    {
+        MessageFormatting.ValidateBoth(MessageContent.Published(new string('a', 2000), new string('b', 2094)), hasAttachment: false);
+        var error = Assert.Throws<DomainException>(() =>
+            MessageFormatting.ValidateBoth(MessageContent.Published(new string('a', 2000), new string('b', 2095)), hasAttachment: false));
+        Assert.Equal("Message.Format.BothTooLong", error.Code);
+        Assert.Equal([4097, 4096], error.Arguments);
+        var caption = Assert.Throws<DomainException>(() =>
+            MessageFormatting.ValidateBoth(MessageContent.Published(new string('a', 600), new string('b', 600)), hasAttachment: true));
+        Assert.Equal([1202, 1024], caption.Arguments);
+
+        // And a draft is held to it: each text alone fits, both together do not.
+        var world = new MessageWorld();
+        var draft = Assert.Throws<DomainException>(() => Message.Draft(
+            world.Officer, new MessageDraft(new string('a', 3000), new string('b', 3000), null, null, false), [world.Kzaz1], MessageWorld.Now));
+        Assert.Equal("Message.Format.BothTooLong", draft.Code);
+    }
+
+    [Fact]
     public void Caption_with_an_attachment_is_limited_to_1024_visible_characters()
     {
         MessageFormatting.Validate("_" + new string('a', 1024) + "_", hasAttachment: true);

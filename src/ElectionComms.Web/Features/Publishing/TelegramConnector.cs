@@ -12,7 +12,7 @@ namespace ElectionComms.Web.Features.Publishing;
 
 /// <summary>
 /// Telegram through the Telegram.Bot client: <c>sendMessage</c> with the portal's formatting as Telegram HTML, or
-/// <c>sendDocument</c> with the text as its caption when a file is attached, to groups and channels by chat id or
+/// <c>sendDocument</c> with the text as its caption when a file is attached (one post, so one id to recall), to groups and channels by chat id or
 /// @username; <c>deleteMessage</c> to recall. The library's own 429 retry is off: the dispatcher decides when to
 /// try again, so that one place paces and records every attempt. The token sits in the request path
 /// (<c>/bot&lt;token&gt;/sendMessage</c>), so the HttpClient has no request loggers and no exception text that
@@ -21,9 +21,6 @@ namespace ElectionComms.Web.Features.Publishing;
 public sealed class TelegramConnector(IHttpClientFactory httpClients, IOptions<PublishingOptions> options) : IPlatformConnector
 {
     public const string HttpClientName = "telegram";
-
-    /// <summary>Telegram's limit on a caption; a longer text goes as its own message before the file.</summary>
-    public const int CaptionMaxLength = 1024;
 
     public Platform Platform => Platform.Telegram;
 
@@ -35,39 +32,32 @@ public sealed class TelegramConnector(IHttpClientFactory httpClients, IOptions<P
         }
 
         var chat = ChatOf(outgoing.ChatId);
+        var paid = options.Value.Telegram.AllowPaidBroadcast;
         var html = MessageFormatting.ToTelegramHtml(outgoing.Text);
-        string? textId = null;
         try
         {
             if (outgoing.Attachment is not { } file)
             {
-                var sent = await bot.SendMessage(chat, html, ParseMode.Html, cancellationToken: cancellationToken);
-                return new SendResult.Sent(Id(sent));
+                return new SendResult.Sent(Id(await bot.SendMessage(chat, html, ParseMode.Html, allowPaidBroadcast: paid, cancellationToken: cancellationToken)));
             }
 
-            var caption = html.Length <= CaptionMaxLength ? html : null;
-            if (caption is null)
-            {
-                textId = Id(await bot.SendMessage(chat, html, ParseMode.Html, cancellationToken: cancellationToken));
-            }
-
+            // One post: the domain keeps a text sent with a file within Telegram's caption limit (MaxCaptionLength).
             await using var stream = new MemoryStream(file.Content, writable: false);
-            var document = await bot.SendDocument(chat, InputFile.FromStream(stream, file.FileName), caption, ParseMode.Html, cancellationToken: cancellationToken);
-            return new SendResult.Sent(textId is null ? Id(document) : $"{textId},{Id(document)}");
+            var document = await bot.SendDocument(chat, InputFile.FromStream(stream, file.FileName), html, ParseMode.Html, allowPaidBroadcast: paid, cancellationToken: cancellationToken);
+            return new SendResult.Sent(Id(document));
         }
         catch (ApiRequestException refused)
         {
-            return textId is null ? Classify(refused) : HalfPosted(textId, $"Telegram {refused.ErrorCode}: {refused.Message}");
+            return Classify(refused);
         }
         catch (RequestException failure)
         {
             // No answer the library could read: a timeout, a dropped connection, a 5xx page without JSON.
-            var reason = $"Telegram did not answer ({Status(failure)}).";
-            return textId is null ? new SendResult.Retry(reason, null) : HalfPosted(textId, reason);
+            return new SendResult.Retry($"Telegram did not answer ({Status(failure)}).", null);
         }
     }
 
-    /// <summary>Deletes each posted part; Telegram lets a bot delete its own messages in groups for 48 hours.</summary>
+    /// <summary>Deletes the post; Telegram lets a bot delete its own messages in groups for 48 hours.</summary>
     public async Task<RecallResult> RecallAsync(string accountHandle, string chatId, string platformMessageId, CancellationToken cancellationToken)
     {
         if (Bot(accountHandle) is not { } bot)
@@ -77,11 +67,7 @@ public sealed class TelegramConnector(IHttpClientFactory httpClients, IOptions<P
 
         try
         {
-            foreach (var part in platformMessageId.Split(','))
-            {
-                await bot.DeleteMessage(ChatOf(chatId), int.Parse(part, CultureInfo.InvariantCulture), cancellationToken);
-            }
-
+            await bot.DeleteMessage(ChatOf(chatId), int.Parse(platformMessageId, CultureInfo.InvariantCulture), cancellationToken);
             return new RecallResult.Recalled();
         }
         catch (ApiRequestException refused) when (refused.ErrorCode == (int)HttpStatusCode.BadRequest && refused.Message.Contains("not found", StringComparison.OrdinalIgnoreCase))
@@ -146,13 +132,6 @@ public sealed class TelegramConnector(IHttpClientFactory httpClients, IOptions<P
             _ => new SendResult.Failed(reason),
         };
     }
-
-    /// <summary>
-    /// The text is in the group but the file is not. Sending again would post the text twice, so no automatic retry:
-    /// the delivery fails with both facts and a person decides.
-    /// </summary>
-    private static SendResult HalfPosted(string textId, string reason) =>
-        new SendResult.Failed($"The text was posted (message {textId}) but the file was not: {reason}");
 
     private static string Id(Telegram.Bot.Types.Message message) => message.MessageId.ToString(CultureInfo.InvariantCulture);
 

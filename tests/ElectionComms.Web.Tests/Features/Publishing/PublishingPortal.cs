@@ -79,7 +79,8 @@ public class PublishingPortal : PortalFactory
         return await ApproveAsync(id);
     }
 
-    private async Task<Guid> ApproveAsync(Guid id)
+    /// <summary>The director approves a submitted message, with a step-up on record.</summary>
+    public async Task<Guid> ApproveAsync(Guid id)
     {
         await WithServicesAsync(async services =>
         {
