@@ -8,11 +8,14 @@
 #   EC_DEMO_SCALE              small | medium (default) | national  -> Demo__Scale
 #   EC_WEB_PORT                HTTP port (default 5080)
 #   EC_PG_PORT                 port of the local PostgreSQL (default 55432)
-#   EC_FAKE_PLATFORMS          1 (default): start the fake Telegram Bot API
+#   EC_FAKE_PLATFORMS          1 (default): start the fake Telegram Bot API and
+#                              the fake WhatsApp Cloud API
 #                              (tools/ElectionComms.FakePlatforms) and point the
-#                              portal's bots at it; 0: use Publishing__* as set
-#   EC_FAKE_TELEGRAM_PORT      its port (default 58081); what it received is
-#                              listed at http://127.0.0.1:58081/
+#                              portal's bots and numbers at them; 0: use
+#                              Publishing__* as set
+#   EC_FAKE_TELEGRAM_PORT      Telegram's port (default 58081); what it received
+#                              is listed at http://127.0.0.1:58081/
+#   EC_FAKE_WHATSAPP_PORT      WhatsApp's port (default 58082), likewise
 #   ConnectionStrings__Default if set, that PostgreSQL database is used and no
 #                              local server is started
 #
@@ -74,20 +77,28 @@ export ASPNETCORE_ENVIRONMENT=Development
 export ASPNETCORE_URLS="http://127.0.0.1:$port"
 export Demo__Scale="$scale"
 
-# Telegram cannot be reached from development machines: by default approved messages go to a fake Bot API on
-# loopback that records them (a development tool, never part of the portal), with a made-up token per demo bot.
+# Telegram and WhatsApp cannot be reached from development machines: by default approved messages go to fakes on
+# loopback that record them (a development tool, never part of the portal), with made-up tokens. The demo's WhatsApp
+# groups are run from phones and posted by hand; a group given a Cloud API group id on KZAZ 1's first number
+# (+355690010001) is sent to the fake WhatsApp.
 fakes="${EC_FAKE_PLATFORMS:-1}"
 fake_note="off (EC_FAKE_PLATFORMS=0): Publishing__* settings apply"
 if [ "$fakes" = "1" ]; then
     fake_port="${EC_FAKE_TELEGRAM_PORT:-58081}"
+    wa_port="${EC_FAKE_WHATSAPP_PORT:-58082}"
     dotnet build tools/ElectionComms.FakePlatforms -c Release --nologo -v quiet >/dev/null
-    FAKE_TELEGRAM_URL="http://127.0.0.1:$fake_port" dotnet tools/ElectionComms.FakePlatforms/bin/Release/net10.0/ElectionComms.FakePlatforms.dll &
+    FAKE_TELEGRAM_URL="http://127.0.0.1:$fake_port" FAKE_WHATSAPP_URL="http://127.0.0.1:$wa_port" \
+        FAKE_WHATSAPP_NUMBERS="106540352242922=EAAdemoWhatsAppToken" \
+        dotnet tools/ElectionComms.FakePlatforms/bin/Release/net10.0/ElectionComms.FakePlatforms.dll &
     fake_pid=$!
     trap 'kill "$fake_pid" 2>/dev/null || true' EXIT
     export Publishing__Telegram__BaseUrl="http://127.0.0.1:$fake_port"
     export Publishing__Telegram__Tokens__kqz_administrata="100001:demo-administrata-token"
     export Publishing__Telegram__Tokens__kqz_njoftime="100002:demo-njoftime-token"
-    fake_note="fake Telegram at http://127.0.0.1:$fake_port/ (lists what it received)"
+    export Publishing__WhatsApp__BaseUrl="http://127.0.0.1:$wa_port"
+    export Publishing__WhatsApp__Numbers__355690010001__PhoneNumberId="106540352242922"
+    export Publishing__WhatsApp__Numbers__355690010001__AccessToken="EAAdemoWhatsAppToken"
+    fake_note="fake Telegram at http://127.0.0.1:$fake_port/, fake WhatsApp at http://127.0.0.1:$wa_port/ (each lists what it received)"
 fi
 
 cat <<EOF

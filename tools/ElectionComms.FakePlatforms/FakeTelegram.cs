@@ -48,10 +48,7 @@ public sealed class FakeTelegram : IAsyncDisposable
 
     public static async Task<FakeTelegram> StartAsync(string url = "http://127.0.0.1:0")
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(url);
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = FakeHost.Build(url);
         var fake = new FakeTelegram(app);
         app.MapPost("/bot{token}/{method}", fake.HandleAsync);
         app.MapGet("/", () => Results.Content(Journal.Html("Telegram (fake)", fake.Calls.Reverse().Select(c =>
@@ -129,8 +126,8 @@ public sealed class FakeTelegram : IAsyncDisposable
             : Sent(chat, call.Body["text"]?.ToString() ?? call.Body["caption"]?.ToString() ?? string.Empty);
     }
 
-    /// <summary>The Bot API takes JSON, or multipart form data when a file is uploaded.</summary>
-    private static async Task<(JsonObject Body, IReadOnlyList<UploadedFile> Files)> ReadAsync(HttpRequest request)
+    /// <summary>The Bot API (and the Graph API) take JSON, or multipart form data when a file is uploaded.</summary>
+    internal static async Task<(JsonObject Body, IReadOnlyList<UploadedFile> Files)> ReadAsync(HttpRequest request)
     {
         if (!request.HasFormContentType)
         {

@@ -115,7 +115,7 @@ public sealed class Group
         return group;
     }
 
-    public int? Capacity => PlatformRules.Capacity(Platform, Kind);
+    public int? Capacity => PlatformRules.Capacity(Platform, Kind, PlatformId);
 
     public void Rename(string name) =>
         Name = Guard.Text(name, NameMaxLength, "Group.NameRequired", "Group.NameTooLong");

@@ -48,11 +48,14 @@ public static class PlatformRules
     };
 
     /// <summary>
-    /// Members a platform accepts in one group: WhatsApp groups hold 1,024 people, Telegram groups 200,000.
-    /// Channels have no member limit on either; null means no known limit.
+    /// Members a platform accepts in one group: WhatsApp groups hold 1,024 people, those a business number created
+    /// through the Cloud API 8 (given <paramref name="platformId"/>), Telegram groups 200,000. Channels have no member
+    /// limit on either; null means no known limit.
     /// </summary>
-    public static int? Capacity(Platform platform, GroupKind kind) => (platform, kind) switch
+    public static int? Capacity(Platform platform, GroupKind kind, string? platformId = null) => (platform, kind) switch
     {
+        (Platform.WhatsApp, GroupKind.Group) when platformId is not null && Publishing.DeliveryMethods.For(platform, platformId) == Publishing.DeliveryMethod.Api
+            => Publishing.DeliveryMethods.MaxCloudApiGroupParticipants,
         (Platform.WhatsApp, GroupKind.Group) => 1_024,
         (Platform.Telegram, GroupKind.Group) => 200_000,
         _ => null,

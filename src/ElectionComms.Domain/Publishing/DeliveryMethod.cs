@@ -1,4 +1,5 @@
 using ElectionComms.Domain.Channels;
+using ElectionComms.Domain.Common;
 
 namespace ElectionComms.Domain.Publishing;
 
@@ -25,4 +26,19 @@ public static class DeliveryMethods
         Platform.WhatsApp when !platformId.StartsWith("https://", StringComparison.OrdinalIgnoreCase) => DeliveryMethod.Api,
         _ => DeliveryMethod.Manual,
     };
+
+    /// <summary>The Cloud API lets one business number create at most this many groups.</summary>
+    public const int MaxCloudApiGroupsPerNumber = 10_000;
+
+    /// <summary>A Cloud API group holds at most this many participants, and takes no interactive messages.</summary>
+    public const int MaxCloudApiGroupParticipants = 8;
+
+    /// <summary>Refuses one more Cloud API group on a business number that already has <paramref name="apiGroupsOfNumber"/>.</summary>
+    public static void EnsureRoomForCloudApiGroup(int apiGroupsOfNumber)
+    {
+        if (apiGroupsOfNumber >= MaxCloudApiGroupsPerNumber)
+        {
+            throw new DomainException("Group.CloudApiNumberFull", MaxCloudApiGroupsPerNumber);
+        }
+    }
 }

@@ -11,6 +11,10 @@ internal static class PublishingSetup
         // No request logging on this client: Telegram puts the bot token in the URL path (issue 13 item 9).
         services.AddHttpClient(TelegramConnector.HttpClientName).RemoveAllLoggers();
         services.AddScoped<IPlatformConnector, TelegramConnector>();
+
+        // The Cloud API token travels in the Authorization header; no request logging here either.
+        services.AddHttpClient(WhatsAppConnector.HttpClientName).RemoveAllLoggers();
+        services.AddScoped<IPlatformConnector, WhatsAppConnector>();
         services.AddScoped<DeliveryDispatcher>();
         services.AddScoped<ManualPosting>();
         if (configuration.GetValue($"{PublishingOptions.Section}:{nameof(PublishingOptions.Dispatcher)}", true))

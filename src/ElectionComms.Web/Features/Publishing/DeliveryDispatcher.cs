@@ -282,7 +282,6 @@ public sealed partial class DeliveryDispatcher(
         return result;
     }
 
-    /// <summary>Per bot or business number: Telegram's 30/s (up to 1,000/s with paid broadcast), WhatsApp's configured rate.</summary>
     /// <summary>
     /// The group's slot was reserved at the claim; it is stamped again when the platform has answered, so the next
     /// message to the group starts at least one spacing after this one arrived, however long this send was held
@@ -300,6 +299,7 @@ public sealed partial class DeliveryDispatcher(
         }
     }
 
+    /// <summary>Per bot or business number: Telegram's 30/s (up to 1,000/s with paid broadcast), WhatsApp's configured rate.</summary>
     private async Task WaitForBotSlotAsync(Platform platform, string handle, CancellationToken cancellationToken)
     {
         var perSecond = platform switch

@@ -42,24 +42,6 @@ public sealed class AttachmentDeliveryTests(PublishingPortal portal) : IAsyncLif
         Assert.Equal(DeliveryStatus.Sent, Assert.Single(await portal.DeliveriesAsync(id)).Status);
     }
 
-    private async Task<Guid> ApprovedWithPdfAsync(string text)
-    {
-        var groups = await MessageScenario.OfficerGroupsAsync(portal);
-        using var officer = portal.CreatePortalClient();
-        await officer.SignInAsync(DemoAccounts.CommunicationOfficer);
-        var token = PortalClient.AntiforgeryToken(await officer.GetHtmlAsync("/Messages/Edit"));
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(text), "Input.TextSq" },
-            { new StringContent(groups[0].ToString(CultureInfo.InvariantCulture)), "Input.GroupIds" },
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(Pdf), "Input.Attachment", "udhezimi.pdf" },
-        };
-        var response = await officer.Http.PostAsync("/Messages/Edit", form);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var id = Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
-        var submitted = await MessageScenario.SubmitAsync(officer, id);
-        Assert.True(submitted.StatusCode == HttpStatusCode.Redirect, System.Text.RegularExpressions.Regex.Match(await submitted.Content.ReadAsStringAsync(), "alert-danger[^>]*>([^<]*)").Groups[1].Value);
-        return await portal.ApproveAsync(id);
-    }
+    private async Task<Guid> ApprovedWithPdfAsync(string text) =>
+        await portal.ApprovedWithFileAsync(text, (await MessageScenario.OfficerGroupsAsync(portal))[0], "udhezimi.pdf", Pdf);
 }

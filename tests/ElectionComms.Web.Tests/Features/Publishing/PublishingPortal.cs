@@ -23,7 +23,13 @@ public class PublishingPortal : PortalFactory
     public const string AdministrationToken = "111111:fake-administrata-token";
     public const string AnnouncementsToken = "222222:fake-njoftime-token";
 
+    /// <summary>The first business number of KZAZ 1 (+355690010001), as the Cloud API knows it.</summary>
+    public const string WhatsAppNumber = "+355690010001";
+    public const string WhatsAppPhoneNumberId = "106540352242922";
+    public const string WhatsAppAccessToken = "EAAfakeWhatsAppAccessTokenForKzaz1";
+
     private FakeTelegram? telegram;
+    private FakeWhatsApp? whatsApp;
 
     public PublishingPortal()
         : this("publishing")
@@ -37,9 +43,13 @@ public class PublishingPortal : PortalFactory
 
     public FakeTelegram Telegram => telegram ?? throw new InvalidOperationException("Not started.");
 
+    public FakeWhatsApp WhatsApp => whatsApp ?? throw new InvalidOperationException("Not started.");
+
     public override async Task InitializeAsync()
     {
         telegram = await FakeTelegram.StartAsync();
+        whatsApp = await FakeWhatsApp.StartAsync();
+        whatsApp.AddNumber(WhatsAppPhoneNumberId, WhatsAppAccessToken);
         await base.InitializeAsync();
     }
 
@@ -50,6 +60,11 @@ public class PublishingPortal : PortalFactory
         {
             await telegram.DisposeAsync();
         }
+
+        if (whatsApp is not null)
+        {
+            await whatsApp.DisposeAsync();
+        }
     }
 
     /// <summary>An officer's message to their first group, submitted and approved by the director (with a step-up).</summary>
@@ -59,25 +74,49 @@ public class PublishingPortal : PortalFactory
     /// <summary>The officer, assigned to <paramref name="groupIds"/> first, sends one message to all of them; the director approves.</summary>
     public async Task<Guid> ApprovedToAsync(string text, IReadOnlyCollection<int> groupIds)
     {
-        await WithDbAsync(async db =>
-        {
-            var officer = await db.Staff.SingleAsync(s => s.Email == DemoAccounts.CommunicationOfficer.Email);
-            foreach (var group in await db.Groups.Include(g => g.Officers).Where(g => groupIds.Contains(g.Id)).ToListAsync())
-            {
-                if (group.Officers.All(o => o.StaffMemberId != officer.Id))
-                {
-                    group.AssignOfficer(officer, officer.Id, DateTimeOffset.UtcNow);
-                }
-            }
-
-            return await db.SaveChangesAsync();
-        });
+        await AssignOfficerAsync(groupIds);
         using var client = CreatePortalClient();
         await client.SignInAsync(DemoAccounts.CommunicationOfficer);
         var id = await MessageScenario.DraftAsync(client, text, [.. groupIds]);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await MessageScenario.SubmitAsync(client, id)).StatusCode);
         return await ApproveAsync(id);
     }
+
+    /// <summary>The officer drafts a message with a file to one group through the form, submits it; the director approves.</summary>
+    public async Task<Guid> ApprovedWithFileAsync(string text, int groupId, string fileName, byte[] content)
+    {
+        await AssignOfficerAsync([groupId]);
+        using var officer = CreatePortalClient();
+        await officer.SignInAsync(DemoAccounts.CommunicationOfficer);
+        var token = PortalClient.AntiforgeryToken(await officer.GetHtmlAsync("/Messages/Edit"));
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(text), "Input.TextSq" },
+            { new StringContent(groupId.ToString(System.Globalization.CultureInfo.InvariantCulture)), "Input.GroupIds" },
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), "Input.Attachment", fileName },
+        };
+        var response = await officer.Http.PostAsync("/Messages/Edit", form);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        var id = Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
+        var submitted = await MessageScenario.SubmitAsync(officer, id);
+        Assert.True(submitted.StatusCode == System.Net.HttpStatusCode.Redirect, System.Text.RegularExpressions.Regex.Match(await submitted.Content.ReadAsStringAsync(), "alert-danger[^>]*>([^<]*)").Groups[1].Value);
+        return await ApproveAsync(id);
+    }
+
+    private Task<int> AssignOfficerAsync(IReadOnlyCollection<int> groupIds) => WithDbAsync(async db =>
+    {
+        var officer = await db.Staff.SingleAsync(s => s.Email == DemoAccounts.CommunicationOfficer.Email);
+        foreach (var group in await db.Groups.Include(g => g.Officers).Where(g => groupIds.Contains(g.Id)).ToListAsync())
+        {
+            if (group.Officers.All(o => o.StaffMemberId != officer.Id))
+            {
+                group.AssignOfficer(officer, officer.Id, DateTimeOffset.UtcNow);
+            }
+        }
+
+        return await db.SaveChangesAsync();
+    });
 
     /// <summary>The director approves a submitted message, with a step-up on record.</summary>
     public async Task<Guid> ApproveAsync(Guid id)
@@ -103,6 +142,17 @@ public class PublishingPortal : PortalFactory
         return id;
     }
 
+    /// <summary>The director, with a fresh step-up, recalls the message on its page; the client stays signed in for more looks.</summary>
+    public async Task<PortalClient> RecalledByDirectorAsync(Guid id)
+    {
+        var director = CreatePortalClient();
+        await director.SignInAsync(DemoAccounts.AdministrationDirector);
+        await MessageScenario.StepUpAsync(director, DemoAccounts.AdministrationDirector);
+        var page = MessageScenario.Details(id);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await director.PostFormAsync(page, [new("Input.Reason", "Gabim.")], page + "?handler=Recall")).StatusCode);
+        return director;
+    }
+
     /// <summary>Runs one dispatcher until nothing is due, in its own scope, as <paramref name="worker"/>.</summary>
     public Task<int> DispatchAsync(string worker = "test-1") =>
         WithServicesAsync(services => services.GetRequiredService<DeliveryDispatcher>().RunOnceAsync(worker, CancellationToken.None));
@@ -117,11 +167,16 @@ public class PublishingPortal : PortalFactory
         builder.UseSetting("Publishing:Telegram:TimeoutSeconds", "5");
         builder.UseSetting("Publishing:Telegram:Tokens:kqz_administrata", AdministrationToken);
         builder.UseSetting("Publishing:Telegram:Tokens:kqz_njoftime", AnnouncementsToken);
+        builder.UseSetting("Publishing:WhatsApp:BaseUrl", WhatsApp.BaseUrl.ToString());
+        builder.UseSetting("Publishing:WhatsApp:TimeoutSeconds", "5");
+        builder.UseSetting($"Publishing:WhatsApp:Numbers:{WhatsAppNumber.TrimStart('+')}:PhoneNumberId", WhatsAppPhoneNumberId);
+        builder.UseSetting($"Publishing:WhatsApp:Numbers:{WhatsAppNumber.TrimStart('+')}:AccessToken", WhatsAppAccessToken);
         builder.UseSetting("Publishing:RetryBaseSeconds", "1");
 
         // Pacing is PacingTests' subject (PacingPortal); here the other rules are tested without its waits.
         builder.UseSetting("Publishing:MessagesPerMinutePerGroup", "0");
         builder.UseSetting("Publishing:Telegram:MessagesPerSecondPerBot", "0");
+        builder.UseSetting("Publishing:WhatsApp:MessagesPerSecond", "0");
     }
 
     /// <summary>Runs dispatchers until none of the messages has a delivery still on its way, or the deadline passes.</summary>

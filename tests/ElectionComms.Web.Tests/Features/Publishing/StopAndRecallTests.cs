@@ -98,11 +98,8 @@ public sealed class StopAndRecallTests(PublishingPortal portal) : IAsyncLifetime
         var id = await portal.ApprovedAsync();
         await portal.DispatchAsync();
         portal.Telegram.DeleteAnswer = _ => FakeTelegram.Error(HttpStatusCode.BadRequest, "Bad Request: message can't be deleted for everyone");
-        using var director = portal.CreatePortalClient();
-        await director.SignInAsync(DemoAccounts.AdministrationDirector);
-        await MessageScenario.StepUpAsync(director, DemoAccounts.AdministrationDirector);
+        using var director = await portal.RecalledByDirectorAsync(id);
         var page = MessageScenario.Details(id);
-        Assert.Equal(HttpStatusCode.Redirect, (await director.PostFormAsync(page, [new("Input.Reason", "Gabim.")], page + "?handler=Recall")).StatusCode);
 
         await portal.DispatchAsync();
 

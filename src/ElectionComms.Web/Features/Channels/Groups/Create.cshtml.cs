@@ -78,6 +78,7 @@ public sealed class CreateModel(
                 var scope = await scopes.ResolveAsync(election.Id, Input.Level, Input.ScopeKind, Input.ScopeReference, cancellationToken);
                 var now = clock.GetUtcNow();
                 var group = Group.Create(account, election.Id, Input.Kind, Input.Name, Input.Level, scope, Input.PlatformId, administrator, Input.IsTestGroup, now);
+                await CloudApiRoom.EnsureAsync(db, group, cancellationToken);
                 foreach (var officerId in Input.OfficerIds.Distinct())
                 {
                     var officer = await db.Staff.SingleAsync(s => s.Id == officerId, cancellationToken);

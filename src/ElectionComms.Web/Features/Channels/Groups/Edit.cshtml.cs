@@ -61,6 +61,7 @@ public sealed class EditModel(
         {
             group.Rename(Input.Name);
             group.ChangePlatformId(Input.PlatformId);
+            await CloudApiRoom.EnsureAsync(db, group, cancellationToken);
             group.MarkAsTestGroup(Input.IsTestGroup);
             group.SetJoinLink(Input.JoinLink, Input.UsesJoinRequests, Input.BotStartLink);
             if (group.AdministratorId != Input.AdministratorId)

@@ -19,12 +19,12 @@ public sealed class MembersSummaryViewComponent(AppDbContext db, EligibilityQuer
     {
         var group = await eligibility.TargetAsync(groupId, HttpContext.RequestAborted)
             ?? throw new InvalidOperationException("The group page renders only existing groups.");
-        var capacity = await db.Groups.Where(g => g.Id == groupId).Select(g => new { g.Platform, g.Kind }).SingleAsync(HttpContext.RequestAborted);
+        var capacity = await db.Groups.Where(g => g.Id == groupId).Select(g => new { g.Platform, g.Kind, g.PlatformId }).SingleAsync(HttpContext.RequestAborted);
         var model = new MembersSummary(
             groupId,
             await eligibility.Eligible(group, PortalTime.Today(clock)).CountAsync(HttpContext.RequestAborted),
             await db.People.AnyAsync(p => p.ElectionId == group.ElectionId, HttpContext.RequestAborted),
-            PlatformRules.Capacity(capacity.Platform, capacity.Kind),
+            PlatformRules.Capacity(capacity.Platform, capacity.Kind, capacity.PlatformId),
             await authorization.MayAsync(UserClaimsPrincipal, new GroupResource(groupId), GroupRequirement.ReadMembers));
         return View("/Features/Channels/Groups/MembersSummary.cshtml", model);
     }

@@ -45,7 +45,7 @@ public sealed class CreateGroupTests(PortalFactory portal) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("Input.PlatformId", "https://chat.whatsapp.com/short", "nuk është lidhje ftese WhatsApp")]
+    [InlineData("Input.PlatformId", "https://chat.whatsapp.com/short", "nuk është as lidhje ftese WhatsApp")]
     [InlineData("Input.ScopeReference", "9999", "Njësia e shtrirjes nuk u gjet")]
     [InlineData("Input.ScopeKind", "Kzaz", "nuk i përshtatet nivelit")]
     public async Task Bad_input_gets_a_clear_Albanian_message_and_nothing_is_saved(string field, string value, string message)
