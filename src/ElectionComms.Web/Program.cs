@@ -17,6 +17,7 @@ builder.Host.UseSerilog(
 
 builder.Services
     .AddDataAccess(builder.Configuration)
+    .AddSeveralInstances(builder.Configuration)
     .AddSignIn(builder.Configuration)
     .AddPortalAuthorization()
     .AddPortalPages()

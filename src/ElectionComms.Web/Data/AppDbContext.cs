@@ -128,6 +128,9 @@ public sealed class AppDbContext(
     /// </summary>
     internal void ReadModelsChanged() => changedInTransaction = true;
 
+    /// <summary>The payload of the "read_models" notification this transaction must send as it commits, or null when it changed nothing cached.</summary>
+    internal string? ReadModelsNotice() => changedInTransaction ? readModels?.Instance : null;
+
     internal void TransactionEnded(bool committed)
     {
         if (committed && changedInTransaction)

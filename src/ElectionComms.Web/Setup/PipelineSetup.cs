@@ -9,6 +9,9 @@ internal static class PipelineSetup
 {
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        // First: every later step (rate limits, logs, HTTPS redirects) sees the client's address and scheme as the
+        // configured proxies forwarded them (InstancesSetup); from anyone else the headers are ignored.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler("/Error/500");
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         if (!app.Environment.IsDevelopment())

@@ -80,6 +80,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 [
                     new Table("__ef_migrations_history"), new Table("qarqe"), new Table("municipalities"),
                     new Table("directorates"), new Table("roles"),
+
+                    // The host made its Data Protection key as it started; emptied, no other instance could find it.
+                    new Table("data_protection_keys"),
                 ],
             });
             await respawner.ResetAsync(connection);
@@ -140,6 +143,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }), ConnectionString);
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    /// <summary>The same settings for another host on this factory's database (a second portal process, SeveralInstancesTests).</summary>
+    internal void ConfigureWebHostFor(IWebHostBuilder builder) => ConfigureWebHost(builder);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -39,7 +39,8 @@ public static class TestDatabase
 
     /// <summary>
     /// Copies the test database to its template (<paramref name="fromTemplate"/> false) or replaces it with a copy
-    /// of the template (true). PostgreSQL copies only databases nobody is connected to, so pools are cleared first.
+    /// of the template (true). PostgreSQL copies only databases nobody is connected to, so pools are cleared and other
+    /// sessions of the source ended first.
     /// </summary>
     public static async Task CopyAsync(string connectionString, string template, bool fromTemplate)
     {
@@ -49,14 +50,31 @@ public static class TestDatabase
         await using var connection = new NpgsqlConnection(admin.ConnectionString);
         await connection.OpenAsync();
         var (source, target) = fromTemplate ? (template, database) : (database, template);
-        foreach (var sql in new[]
+        await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{target}\" WITH (FORCE)", connection))
         {
-            $"DROP DATABASE IF EXISTS \"{target}\" WITH (FORCE)",
-            $"CREATE DATABASE \"{target}\" TEMPLATE \"{source}\"",
-        })
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        // The portal's own listeners (ReadModelSignal's LISTEN connection) hold the source open: they are ended, and
+        // open again a second later, by which time the copy is made; if one was quicker, the copy is tried again.
+        for (var attempt = 1; ; attempt++)
         {
-            await using var command = new NpgsqlCommand(sql, connection);
-            await command.ExecuteNonQueryAsync();
+            try
+            {
+                await using (var end = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @source AND pid <> pg_backend_pid()", connection))
+                {
+                    end.Parameters.AddWithValue("source", source);
+                    await end.ExecuteNonQueryAsync();
+                }
+
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{target}\" TEMPLATE \"{source}\"", connection);
+                await create.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException busy) when (busy.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 10)
+            {
+                await Task.Delay(50);
+            }
         }
     }
 }
