@@ -9,13 +9,23 @@ namespace ElectionComms.Browser.Tests.Infrastructure;
 /// The portal on Kestrel at 127.0.0.1 (random port) with its own database, and Debian's Chromium driven by
 /// Playwright. Never a downloaded browser: the executable is /usr/bin/chromium (or EC_CHROMIUM_PATH).
 /// </summary>
-public sealed class BrowserPortal() : PortalFactory("browser", kestrel: true), IAsyncLifetime
+public class BrowserPortal : PortalFactory, IAsyncLifetime
 {
+    public BrowserPortal()
+        : this("browser")
+    {
+    }
+
+    protected BrowserPortal(string databaseSuffix)
+        : base(databaseSuffix, kestrel: true)
+    {
+    }
+
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public new async Task InitializeAsync()
+    public new virtual async Task InitializeAsync()
     {
         await base.InitializeAsync();
         playwright = await Microsoft.Playwright.Playwright.CreateAsync();
@@ -31,7 +41,7 @@ public sealed class BrowserPortal() : PortalFactory("browser", kestrel: true), I
         });
     }
 
-    public new async Task DisposeAsync()
+    public new virtual async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
         playwright?.Dispose();

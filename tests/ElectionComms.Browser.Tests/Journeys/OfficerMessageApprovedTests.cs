@@ -24,17 +24,11 @@ public sealed class OfficerMessageApprovedTests(BrowserPortal portal) : IAsyncLi
     public async Task Officer_submits_director_previews_and_approves_and_a_stale_second_browser_is_refused()
     {
         var officer = await SignInAsync(DemoAccounts.CommunicationOfficer);
-        await officer.GotoAsync("/Messages/Edit");
-        await officer.GetByLabel("Teksti (shqip)").FillAsync("Përkujtesë: *mbledhja e KZAZ-së* nesër në orën 10:00 në sallën e këshillit bashkiak.\nJu lutemi konfirmoni pjesëmarrjen.");
-        await officer.Locator("label", new() { HasText = "KZAZ 1 (" }).First.ClickAsync();
-        await Screenshots.SaveAsync(officer, "messages-01-officer-drafts");
-        await officer.GetByRole(AriaRole.Button, new() { Name = "Ruaj draftin" }).ClickAsync();
-        await Assertions.Expect(officer.GetByTestId("status")).ToHaveTextAsync("Draft");
-        await Assertions.Expect(officer.GetByTestId("mode-live")).ToBeVisibleAsync();
-        await officer.GetByRole(AriaRole.Button, new() { Name = "Dërgo për miratim" }).ClickAsync();
-        await Assertions.Expect(officer.GetByTestId("status")).ToHaveTextAsync("Në pritje të miratimit");
-        var messageUrl = new Uri(officer.Url).PathAndQuery;
-        await Screenshots.SaveAsync(officer, "messages-02-officer-submitted");
+        var messageUrl = await MessageJourney.DraftAndSubmitAsync(
+            officer,
+            "Përkujtesë: *mbledhja e KZAZ-së* nesër në orën 10:00 në sallën e këshillit bashkiak.\nJu lutemi konfirmoni pjesëmarrjen.",
+            "KZAZ 1 (",
+            screenshotPrefix: "messages");
 
         var director = await SignInAsync(DemoAccounts.AdministrationDirector);
         await director.GotoAsync("/Messages/Queue");
@@ -49,11 +43,7 @@ public sealed class OfficerMessageApprovedTests(BrowserPortal portal) : IAsyncLi
         await stale.GotoAsync(messageUrl);
         await Assertions.Expect(stale.GetByTestId("approve")).ToBeVisibleAsync();
 
-        await director.GetByRole(AriaRole.Link, new() { Name = "Konfirmo tani" }).ClickAsync();
-        await director.GetByLabel("Kodi i verifikimit").FillAsync(PortalClient.TotpCode(DemoAccounts.AdministrationDirector.TotpSecret!));
-        await director.GetByRole(AriaRole.Button, new() { Name = "Verifiko" }).ClickAsync();
-        await Assertions.Expect(director.GetByTestId("step-up-needed")).ToHaveCountAsync(0);
-        await director.GetByTestId("approve").ClickAsync();
+        await MessageJourney.StepUpAndApproveAsync(director, DemoAccounts.AdministrationDirector);
         await Assertions.Expect(director.GetByTestId("status")).ToHaveTextAsync("Në radhë për publikim");
         await Assertions.Expect(director.GetByTestId("timeline")).ToContainTextAsync("U miratua");
         await Screenshots.SaveAsync(director, "messages-05-director-approved");
