@@ -96,13 +96,15 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Default", connectionString);
-        builder.UseSetting("Database:MigrateOnStartup", "false");
+        // Migrated as the host starts, before its hosted services (the Data Protection key ring reads its table).
+        builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Demo:Scale", string.Empty);
         builder.UseSetting("Security:CookieSecurePolicy", "SameAsRequest");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
 
         // Benchmarks that send start their own dispatchers; this host serves pages only.
         builder.UseSetting("Publishing:Dispatcher", "false");
+        builder.UseSetting("PlatformEvents:Processor", "false");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "electioncomms-bench-.json"));
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
