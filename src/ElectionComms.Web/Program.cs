@@ -4,7 +4,12 @@ using Serilog;
 if (args.Contains(DispatcherHost.Switch))
 {
     await DispatcherHost.RunAsync(args);
-    return;
+    return 0;
+}
+
+if (args.Contains(PlatformEventsSetup.SetWebhooksSwitch))
+{
+    return await PlatformEventsSetup.SetWebhooksAsync(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,14 +28,17 @@ builder.Services
     .AddPortalPages()
     .AddMessages()
     .AddPublishing(builder.Configuration)
+    .AddPlatformEvents(builder.Configuration)
     .AddInvitations(builder.Configuration);
 
 var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
 app.UsePortalPipeline();
+app.MapPlatformWebhooks();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, public so integration tests can host the app with WebApplicationFactory.</summary>
 public partial class Program;

@@ -20,6 +20,7 @@ public sealed class FakeTelegram : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, Func<int, Answer>> scripts = new();
     private readonly ConcurrentDictionary<string, int> calls = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> updates = new();
     private int nextMessageId = 1000;
 
     private FakeTelegram(WebApplication app) => this.app = app;
@@ -42,7 +43,12 @@ public sealed class FakeTelegram : IAsyncDisposable
     /// <summary>How <c>deleteMessage</c> answers; by default it deletes.</summary>
     public Func<Call, Answer>? DeleteAnswer { get; set; }
 
+    /// <summary>How the membership calls (approve, decline, ban, unban) and setWebhook answer; by default they succeed.</summary>
+    public Func<Call, Answer>? MemberAnswer { get; set; }
+
     public ConcurrentQueue<Call> Calls { get; } = new();
+
+    private static Answer True => new(HttpStatusCode.OK, """{"ok":true,"result":true}""");
 
     public Uri BaseUrl => new(app.Urls.First());
 
@@ -64,7 +70,9 @@ public sealed class FakeTelegram : IAsyncDisposable
         calls.Clear();
         Calls.Clear();
         DeleteAnswer = null;
+        MemberAnswer = null;
         SendDelay = TimeSpan.Zero;
+        updates.Clear();
     }
 
     /// <summary>The answers for one chat, by attempt (1, 2, …); chats without a script get a sent message.</summary>
@@ -96,6 +104,33 @@ public sealed class FakeTelegram : IAsyncDisposable
 
     public ValueTask DisposeAsync() => app.DisposeAsync();
 
+    /// <summary>An update for the bot with this token to fetch with getUpdates (development's poll mode).</summary>
+    public void Enqueue(string token, JsonObject update) => updates.GetOrAdd(token, _ => new()).Enqueue(update);
+
+    /// <summary>The queued updates from <c>offset</c> on; waits up to a second when there are none, as a long poll would.</summary>
+    private async Task<Answer> UpdatesAsync(string token, Call call, CancellationToken cancellationToken)
+    {
+        var offset = call.Body["offset"]?.GetValue<long>() ?? 0;
+        var queue = updates.GetOrAdd(token, _ => new());
+        for (var wait = 0; wait < 10 && queue.IsEmpty; wait++)
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+
+        var result = new JsonArray();
+        foreach (var update in queue.Where(u => u["update_id"]!.GetValue<long>() >= offset))
+        {
+            result.Add(update.DeepClone());
+        }
+
+        while (queue.TryPeek(out var head) && head["update_id"]!.GetValue<long>() < offset)
+        {
+            queue.TryDequeue(out _);
+        }
+
+        return new Answer(HttpStatusCode.OK, new JsonObject { ["ok"] = true, ["result"] = result }.ToJsonString());
+    }
+
     private async Task HandleAsync(HttpContext context, string token, string method)
     {
         var (body, files) = await ReadAsync(context.Request);
@@ -108,8 +143,11 @@ public sealed class FakeTelegram : IAsyncDisposable
 
         var answer = method switch
         {
-            "deleteMessage" => DeleteAnswer?.Invoke(call) ?? new Answer(HttpStatusCode.OK, """{"ok":true,"result":true}"""),
+            "deleteMessage" => DeleteAnswer?.Invoke(call) ?? True,
             "sendMessage" or "sendDocument" => AnswerSend(call),
+            "approveChatJoinRequest" or "declineChatJoinRequest" or "banChatMember" or "unbanChatMember" or "setWebhook" =>
+                MemberAnswer?.Invoke(call) ?? True,
+            "getUpdates" => await UpdatesAsync(token, call, context.RequestAborted),
             _ => Error(HttpStatusCode.NotFound, "Not Found: method not found"),
         };
         context.Response.StatusCode = (int)answer.Status;

@@ -90,6 +90,14 @@ public sealed class AppDbContext(
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<ElectionComms.Domain.PlatformEvents.InboxUpdate> InboxUpdates => Set<ElectionComms.Domain.PlatformEvents.InboxUpdate>();
+
+    public DbSet<ElectionComms.Domain.PlatformEvents.PlatformIdentity> PlatformIdentities => Set<ElectionComms.Domain.PlatformEvents.PlatformIdentity>();
+
+    public DbSet<ElectionComms.Domain.PlatformEvents.MemberEvent> MemberEvents => Set<ElectionComms.Domain.PlatformEvents.MemberEvent>();
+
+    public DbSet<ElectionComms.Domain.PlatformEvents.BotAction> BotActions => Set<ElectionComms.Domain.PlatformEvents.BotAction>();
+
     /// <summary>Every save writes its audit rows in the same transaction, or nothing at all is saved.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using ElectionComms.Web.Common;
 using ElectionComms.Web.Features.Publishing;
 
 namespace ElectionComms.Web.Setup;
@@ -9,7 +10,9 @@ internal static class PublishingSetup
         services.Configure<PublishingOptions>(configuration.GetSection(PublishingOptions.Section));
 
         // No request logging on this client: Telegram puts the bot token in the URL path (issue 13 item 9).
-        services.AddHttpClient(TelegramConnector.HttpClientName).RemoveAllLoggers();
+        services.AddOptions<TelegramOptions>().BindConfiguration($"{PublishingOptions.Section}:{nameof(PublishingOptions.Telegram)}");
+        services.AddHttpClient(TelegramBots.HttpClientName).RemoveAllLoggers();
+        services.AddScoped<TelegramBots>();
         services.AddScoped<IPlatformConnector, TelegramConnector>();
 
         // The Cloud API token travels in the Authorization header; no request logging here either.

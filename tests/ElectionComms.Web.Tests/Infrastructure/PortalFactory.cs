@@ -160,6 +160,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Approved messages stay queued unless a test runs the dispatcher itself (PublishingPortal, Features/Publishing).
         builder.UseSetting("Publishing:Dispatcher", "false");
+        builder.UseSetting("PlatformEvents:Processor", "false");
         builder.ConfigureTestServices(services =>
             services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000));
     }

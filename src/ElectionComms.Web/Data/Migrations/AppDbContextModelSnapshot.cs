@@ -1942,6 +1942,274 @@ namespace ElectionComms.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ElectionComms.Domain.PlatformEvents.BotAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("account");
+
+                    b.Property<bool>("AsksForContact")
+                        .HasColumnType("boolean")
+                        .HasColumnName("asks_for_contact");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("ChatId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("chat_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("NotBefore")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("not_before");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("result");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bot_actions");
+
+                    b.HasIndex("NotBefore", "Id")
+                        .HasDatabaseName("ix_bot_actions_due")
+                        .HasFilter("status = 'Pending'");
+
+                    b.ToTable("bot_actions", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.PlatformEvents.InboxUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("account");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body")
+                        .HasAnnotation("ElectionComms:Audit", AuditVisibility.Excluded);
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("platform");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_updates");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_platform_updates_unprocessed")
+                        .HasFilter("processed_at IS NULL");
+
+                    b.HasIndex("Platform", "Account", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_platform_updates_platform_account_key");
+
+                    b.ToTable("platform_updates", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.PlatformEvents.MemberEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("display_name");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("MaskedPhone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("masked_phone");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("PlatformUserId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("platform_user_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reason");
+
+                    b.Property<long?>("UpdateId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("update_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_events");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_member_events_person_id");
+
+                    b.HasIndex("UpdateId")
+                        .HasDatabaseName("ix_member_events_update_id");
+
+                    b.HasIndex("PlatformUserId", "Kind")
+                        .HasDatabaseName("ix_member_events_platform_user_id_kind");
+
+                    b.HasIndex("GroupId", "PlatformUserId", "Id")
+                        .HasDatabaseName("ix_member_events_latest");
+
+                    b.ToTable("member_events", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.PlatformEvents.PlatformIdentity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("BoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bound_at");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("PlatformUserId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("platform_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_identities");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_platform_identities_person_id");
+
+                    b.HasIndex("Platform", "PlatformUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_platform_identities_platform_platform_user_id");
+
+                    b.ToTable("platform_identities", (string)null);
+                });
+
             modelBuilder.Entity("ElectionComms.Domain.Publishing.Delivery", b =>
                 {
                     b.Property<long>("Id")
@@ -3299,6 +3567,38 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasForeignKey("SuperiorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_staff_members_staff_members_superior_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.PlatformEvents.MemberEvent", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Channels.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_events_groups_group_id");
+
+                    b.HasOne("ElectionComms.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_member_events_people_person_id");
+
+                    b.HasOne("ElectionComms.Domain.PlatformEvents.InboxUpdate", null)
+                        .WithMany()
+                        .HasForeignKey("UpdateId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_member_events_platform_updates_update_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.PlatformEvents.PlatformIdentity", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_platform_identities_people_person_id");
                 });
 
             modelBuilder.Entity("ElectionComms.Domain.Publishing.Delivery", b =>

@@ -12,28 +12,12 @@ namespace ElectionComms.Web.Features.Publishing;
 /// </summary>
 public sealed partial class DispatcherService(
     IServiceScopeFactory scopes, IOptions<PublishingOptions> options, TimeProvider clock, ILogger<DispatcherService> logger)
-    : BackgroundService
+    : Common.RestartingService(clock)
 {
     /// <summary>Names this dispatcher in the claims it holds: machine, process and a random part.</summary>
     public string Worker { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await ListenAndDispatchAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                LogFault(exception);
-                await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
-            }
-        }
-    }
-
-    private async Task ListenAndDispatchAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         string connectionString;
         await using (var scope = scopes.CreateAsyncScope())
@@ -69,7 +53,7 @@ public sealed partial class DispatcherService(
             }
 
             var idle = TimeSpan.FromSeconds(options.Value.IdleSeconds);
-            var wait = nextDue is { } due ? TimeSpan.FromTicks(Math.Clamp((due - clock.GetUtcNow()).Ticks, 0, idle.Ticks)) : idle;
+            var wait = nextDue is { } due ? TimeSpan.FromTicks(Math.Clamp((due - Clock.GetUtcNow()).Ticks, 0, idle.Ticks)) : idle;
             if (wait > TimeSpan.Zero)
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -93,5 +77,5 @@ public sealed partial class DispatcherService(
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The delivery dispatcher stopped on an error; it starts again in a second")]
-    private partial void LogFault(Exception exception);
+    protected override partial void LogFault(Exception exception);
 }

@@ -1,3 +1,5 @@
+using ElectionComms.Web.Common;
+
 namespace ElectionComms.Web.Features.Publishing;
 
 /// <summary>Configuration section "Publishing" (docs/deployment.md).</summary>
@@ -29,27 +31,4 @@ public sealed class PublishingOptions
     public TelegramOptions Telegram { get; set; } = new();
 
     public WhatsAppOptions WhatsApp { get; set; } = new();
-}
-
-public sealed class TelegramOptions
-{
-    /// <summary>The Bot API server; https://api.telegram.org in production, a fake on loopback in tests and the demo.</summary>
-    public string? BaseUrl { get; set; }
-
-    public int TimeoutSeconds { get; set; } = 30;
-
-    /// <summary>
-    /// At most this many messages per second from one bot, across every dispatcher: Telegram's 30, up to 1,000 with
-    /// paid broadcast (<see cref="AllowPaidBroadcast"/>); 0 sets no limit of ours (benchmarks of the dispatcher itself).
-    /// </summary>
-    public int MessagesPerSecondPerBot { get; set; } = 30;
-
-    /// <summary>Send with <c>allow_paid_broadcast</c>, which lifts Telegram's limit to 1,000/s for Stars.</summary>
-    public bool AllowPaidBroadcast { get; set; }
-
-    /// <summary>
-    /// Bot token per official account, keyed by the account's handle without "@" (Publishing__Telegram__Tokens__kqz_zyrtare).
-    /// From configuration or a secret store, never from a database column; never logged (see <see cref="TelegramConnector"/>).
-    /// </summary>
-    public Dictionary<string, string> Tokens { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using ElectionComms.Domain.Channels;
 using ElectionComms.Domain.Messages;
+using ElectionComms.Web.Common;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -13,25 +14,21 @@ namespace ElectionComms.Web.Features.Publishing;
 /// <summary>
 /// Telegram through the Telegram.Bot client: <c>sendMessage</c> with the portal's formatting as Telegram HTML, or
 /// <c>sendDocument</c> with the text as its caption when a file is attached (one post, so one id to recall), to groups and channels by chat id or
-/// @username; <c>deleteMessage</c> to recall. The library's own 429 retry is off: the dispatcher decides when to
-/// try again, so that one place paces and records every attempt. The token sits in the request path
-/// (<c>/bot&lt;token&gt;/sendMessage</c>), so the HttpClient has no request loggers and no exception text that
-/// might carry the URL is kept; reasons are built from the platform's error code and description only.
+/// @username; <c>deleteMessage</c> to recall. The client comes from <see cref="TelegramBots"/> (no library retry, no
+/// request logs: the token is in the path); reasons are built from the platform's error code and description only.
 /// </summary>
-public sealed class TelegramConnector(IHttpClientFactory httpClients, IOptions<PublishingOptions> options) : IPlatformConnector
+public sealed class TelegramConnector(TelegramBots bots, IOptions<PublishingOptions> options) : IPlatformConnector
 {
-    public const string HttpClientName = "telegram";
-
     public Platform Platform => Platform.Telegram;
 
     public async Task<SendResult> SendAsync(Outgoing outgoing, CancellationToken cancellationToken)
     {
-        if (Bot(outgoing.AccountHandle) is not { } bot)
+        if (bots.For(outgoing.AccountHandle) is not { } bot)
         {
-            return new SendResult.Failed(NoBot(outgoing.AccountHandle));
+            return new SendResult.Failed(TelegramBots.NoBot(outgoing.AccountHandle));
         }
 
-        var chat = ChatOf(outgoing.ChatId);
+        var chat = TelegramBots.ChatOf(outgoing.ChatId);
         var paid = options.Value.Telegram.AllowPaidBroadcast;
         var html = MessageFormatting.ToTelegramHtml(outgoing.Text);
         try
@@ -60,14 +57,14 @@ public sealed class TelegramConnector(IHttpClientFactory httpClients, IOptions<P
     /// <summary>Deletes the post; Telegram lets a bot delete its own messages in groups for 48 hours.</summary>
     public async Task<RecallResult> RecallAsync(string accountHandle, string chatId, string platformMessageId, CancellationToken cancellationToken)
     {
-        if (Bot(accountHandle) is not { } bot)
+        if (bots.For(accountHandle) is not { } bot)
         {
-            return new RecallResult.Failed(NoBot(accountHandle));
+            return new RecallResult.Failed(TelegramBots.NoBot(accountHandle));
         }
 
         try
         {
-            await bot.DeleteMessage(ChatOf(chatId), int.Parse(platformMessageId, CultureInfo.InvariantCulture), cancellationToken);
+            await bot.DeleteMessage(TelegramBots.ChatOf(chatId), int.Parse(platformMessageId, CultureInfo.InvariantCulture), cancellationToken);
             return new RecallResult.Recalled();
         }
         catch (ApiRequestException refused) when (refused.ErrorCode == (int)HttpStatusCode.BadRequest && refused.Message.Contains("not found", StringComparison.OrdinalIgnoreCase))
@@ -90,33 +87,6 @@ public sealed class TelegramConnector(IHttpClientFactory httpClients, IOptions<P
         }
     }
 
-    private TelegramBotClient? Bot(string accountHandle)
-    {
-        var settings = options.Value.Telegram;
-        if (!settings.Tokens.TryGetValue(accountHandle.TrimStart('@'), out var token) || string.IsNullOrWhiteSpace(token))
-        {
-            return null;
-        }
-
-        try
-        {
-            return new TelegramBotClient(
-                new TelegramBotClientOptions(token, settings.BaseUrl) { RetryCount = 0, RetryThreshold = 0 },
-                httpClients.CreateClient(HttpClientName))
-            {
-                Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds),
-            };
-        }
-        catch (ArgumentException)
-        {
-            // Not in Telegram's "<digits>:<secret>" format; the message never repeats the token.
-            return null;
-        }
-    }
-
-    private static string NoBot(string accountHandle) =>
-        $"No usable bot token is configured for the account {accountHandle}.";
-
     private static SendResult Classify(ApiRequestException refused)
     {
         var reason = $"Telegram {refused.ErrorCode}: {refused.Message}";
@@ -137,7 +107,4 @@ public sealed class TelegramConnector(IHttpClientFactory httpClients, IOptions<P
 
     private static string Status(RequestException failure) =>
         failure.HttpStatusCode is { } code ? ((int)code).ToString(CultureInfo.InvariantCulture) : "no answer";
-
-    private static ChatId ChatOf(string platformId) =>
-        long.TryParse(platformId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? new ChatId(id) : new ChatId(platformId);
 }

@@ -28,6 +28,11 @@ public class PublishingPortal : PortalFactory
     public const string WhatsAppPhoneNumberId = "106540352242922";
     public const string WhatsAppAccessToken = "EAAfakeWhatsAppAccessTokenForKzaz1";
 
+    /// <summary>The secret @kqz_administrata's webhook is set with (issue 14).</summary>
+    public const string WebhookSecret = "kqz-administrata-webhook-secret_1";
+    public const string WhatsAppAppSecret = "fake-whatsapp-app-secret";
+    public const string WhatsAppVerifyToken = "fake-verify-token";
+
     private FakeTelegram? telegram;
     private FakeWhatsApp? whatsApp;
 
@@ -153,6 +158,20 @@ public class PublishingPortal : PortalFactory
         return director;
     }
 
+    /// <summary>Processes the inbox and makes the bots' calls until nothing is waiting, as the platform-events service would.</summary>
+    public Task<int> ProcessEventsAsync() => WithServicesAsync(async services =>
+    {
+        var processor = services.GetRequiredService<ElectionComms.Web.Features.PlatformEvents.UpdateProcessor>();
+        var sender = services.GetRequiredService<ElectionComms.Web.Features.PlatformEvents.BotActionSender>();
+        var n = 0;
+        while (await processor.ProcessNextAsync(CancellationToken.None) || await sender.SendNextAsync(CancellationToken.None))
+        {
+            n++;
+        }
+
+        return n;
+    });
+
     /// <summary>Runs one dispatcher until nothing is due, in its own scope, as <paramref name="worker"/>.</summary>
     public Task<int> DispatchAsync(string worker = "test-1") =>
         WithServicesAsync(services => services.GetRequiredService<DeliveryDispatcher>().RunOnceAsync(worker, CancellationToken.None));
@@ -172,6 +191,9 @@ public class PublishingPortal : PortalFactory
         builder.UseSetting($"Publishing:WhatsApp:Numbers:{WhatsAppNumber.TrimStart('+')}:PhoneNumberId", WhatsAppPhoneNumberId);
         builder.UseSetting($"Publishing:WhatsApp:Numbers:{WhatsAppNumber.TrimStart('+')}:AccessToken", WhatsAppAccessToken);
         builder.UseSetting("Publishing:RetryBaseSeconds", "1");
+        builder.UseSetting("PlatformEvents:TelegramSecrets:kqz_administrata", WebhookSecret);
+        builder.UseSetting("PlatformEvents:WhatsAppAppSecret", WhatsAppAppSecret);
+        builder.UseSetting("PlatformEvents:WhatsAppVerifyToken", WhatsAppVerifyToken);
 
         // Pacing is PacingTests' subject (PacingPortal); here the other rules are tested without its waits.
         builder.UseSetting("Publishing:MessagesPerMinutePerGroup", "0");

@@ -1,0 +1,30 @@
+namespace ElectionComms.Web.Features.PlatformEvents;
+
+/// <summary>Configuration section "PlatformEvents" (docs/deployment.md): how updates from the platforms reach the portal.</summary>
+public sealed class PlatformEventsOptions
+{
+    public const string Section = "PlatformEvents";
+
+    /// <summary>Process the inbox and make the bots' calls inside this process (the default).</summary>
+    public bool Processor { get; set; } = true;
+
+    /// <summary>
+    /// "Webhook" (production: Telegram posts to /webhooks/telegram/&lt;bot&gt;) or "Poll" (development: the portal asks
+    /// the Bot API with getUpdates, for a fake on loopback or a machine no webhook can reach).
+    /// </summary>
+    public string TelegramMode { get; set; } = "Webhook";
+
+    /// <summary>
+    /// Per bot, keyed by the account's handle without "@": the secret Telegram sends in X-Telegram-Bot-Api-Secret-Token
+    /// (1–256 characters of A–Z, a–z, 0–9, _ and -), given to setWebhook by <c>--set-webhooks</c>. A bot without one accepts no webhook.
+    /// </summary>
+    public Dictionary<string, string> TelegramSecrets { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>WhatsApp: the app secret for X-Hub-Signature-256, and the token Meta echoes at verification.</summary>
+    public string? WhatsAppAppSecret { get; set; }
+
+    public string? WhatsAppVerifyToken { get; set; }
+
+    /// <summary>How often the portal looks for people whose mandate ended or who were removed, to take them out of the groups.</summary>
+    public int SweepSeconds { get; set; } = 60;
+}
