@@ -137,6 +137,32 @@ public sealed class JoinRequestTests(PublishingPortal portal) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_group_page_shows_who_is_in_the_group_and_the_removal_and_the_administrator_sees_it_at_home()
+    {
+        var (chat, person) = await KzazGroupAndMemberAsync();
+        await SendAsync(TelegramUpdateJson.JoinRequest(chat, Applicant));
+        await SendAsync(TelegramUpdateJson.Contact(Applicant, Applicant, person.Phone));
+        await SendAsync(TelegramUpdateJson.MemberChange(chat, Applicant, byId: Applicant, from: "left", to: "member"));
+        await SendAsync(TelegramUpdateJson.MemberChange(chat, 6_660_006, byId: Applicant, from: "left", to: "member"));
+        var groupId = await portal.WithDbAsync(db => db.Groups.Where(g => g.PlatformId == chat).Select(g => g.Id).SingleAsync());
+
+        using var director = portal.CreatePortalClient();
+        await director.SignInAsync(ElectionComms.Web.Data.Seed.DemoAccounts.AdministrationDirector);
+        var page = await director.GetHtmlAsync($"/Channels/Groups/Details/{groupId}");
+
+        Assert.Contains("Në grup tani: 1", page, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "data-testid=\"platform-member\""));
+        Assert.Contains(person.FullName, page, StringComparison.Ordinal);
+        Assert.Contains("data-kind=\"Removed\"", page, StringComparison.Ordinal);
+        Assert.Contains("Nuk u identifikua me numrin e vet", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(person.Phone, page, StringComparison.Ordinal);
+
+        var home = await director.GetHtmlAsync("/");
+        Assert.Contains("data-testid=\"home-removals\"", home, StringComparison.Ordinal);
+        Assert.Contains("1 të hequr", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_update_delivered_twice_is_stored_and_acted_on_once()
     {
         var (chat, person) = await KzazGroupAndMemberAsync();
