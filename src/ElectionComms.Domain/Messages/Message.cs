@@ -4,7 +4,7 @@ using ElectionComms.Domain.Organisation;
 namespace ElectionComms.Domain.Messages;
 
 /// <summary>What an author puts in a draft; the targets come separately as <see cref="TargetGroup"/>s.</summary>
-public sealed record MessageDraft(string TextSq, string? TextEn, MessageAttachment? Attachment, DateTimeOffset? SendAt, bool IsTest);
+public sealed record MessageDraft(string TextSq, string? TextEn, MessageAttachment? Attachment, DateTimeOffset? SendAt, bool IsTest, bool AsksAcknowledgement = false);
 
 /// <summary>
 /// A message to one or more groups that the author's superior approves before it is published (§7). Every change of
@@ -441,7 +441,7 @@ public sealed class Message
 
         var directorateId = ValidateTargets(draft.IsTest, targets);
         var content = new MessageContent(
-            textSq, textEn.Length == 0 ? null : textEn, draft.Attachment?.Sha256, sendAt, draft.IsTest, targets.Select(t => t.GroupId).ToList());
+            textSq, textEn.Length == 0 ? null : textEn, draft.Attachment?.Sha256, sendAt, draft.IsTest, targets.Select(t => t.GroupId).ToList(), draft.AsksAcknowledgement);
         return (content, directorateId);
     }
 

@@ -16,6 +16,8 @@ namespace ElectionComms.Domain.Messages;
 /// send-at:yyyy-MM-ddTHH:mm:ssZ (UTC, whole seconds) or -
 /// targets:group ids in ascending order, comma-separated, no spaces
 /// attachment:lower-case hex SHA-256 of the file or -
+/// ack:yes          (only when the message carries a "Konfirmo / Confirm" button; absent otherwise, so versions
+///                   written before the button existed keep their hash)
 /// text-sq:N:TEXT   (N = number of UTF-8 bytes of TEXT)
 /// text-en:N:TEXT   or text-en:-
 /// </code>
@@ -23,8 +25,9 @@ namespace ElectionComms.Domain.Messages;
 /// trimmed), so that the same words typed twice give the same hash. The length prefix makes the form unambiguous
 /// whatever the texts contain. The hash is the lower-case hex SHA-256 of those bytes.
 /// </remarks>
+/// <param name="AsksAcknowledgement">The post carries a "Konfirmo / Confirm" button where the platform can (Telegram); members' presses are recorded (issue 14).</param>
 public sealed record MessageContent(
-    string TextSq, string? TextEn, string? AttachmentSha256, DateTimeOffset? SendAt, bool IsTest, IReadOnlyList<int> GroupIds)
+    string TextSq, string? TextEn, string? AttachmentSha256, DateTimeOffset? SendAt, bool IsTest, IReadOnlyList<int> GroupIds, bool AsksAcknowledgement = false)
 {
     public const string FormatVersion = "ec-message/1";
 
@@ -47,6 +50,11 @@ public sealed record MessageContent(
             : "-").Append('\n');
         builder.Append("targets:").Append(string.Join(',', GroupIds.Distinct().Order().Select(id => id.ToString(CultureInfo.InvariantCulture)))).Append('\n');
         builder.Append("attachment:").Append(AttachmentSha256?.ToLowerInvariant() ?? "-").Append('\n');
+        if (AsksAcknowledgement)
+        {
+            builder.Append("ack:yes\n");
+        }
+
         AppendText(builder, "text-sq", TextSq);
         if (TextEn is null)
         {

@@ -34,6 +34,9 @@ public sealed class MessageVersion
 
     public bool IsTest { get; private set; }
 
+    /// <summary>The post carries a "Konfirmo / Confirm" button (covered by the content hash).</summary>
+    public bool AsksAcknowledgement { get; private set; }
+
     /// <summary>Lower-case hex SHA-256 of <see cref="MessageContent.CanonicalForm"/>.</summary>
     public string ContentHash { get; private set; }
 
@@ -49,7 +52,7 @@ public sealed class MessageVersion
 
     public IReadOnlyCollection<MessageVersionTarget> Targets => targets.AsReadOnly();
 
-    public MessageContent Content => new(TextSq, TextEn, AttachmentSha256, SendAt, IsTest, targets.Select(t => t.GroupId).Order().ToList());
+    public MessageContent Content => new(TextSq, TextEn, AttachmentSha256, SendAt, IsTest, targets.Select(t => t.GroupId).Order().ToList(), AsksAcknowledgement);
 
     internal static MessageVersion Create(Guid messageId, int number, MessageContent content, Guid? attachmentId, Guid createdBy, DateTimeOffset now)
     {
@@ -64,6 +67,7 @@ public sealed class MessageVersion
             AttachmentSha256 = content.AttachmentSha256,
             SendAt = content.SendAt,
             IsTest = content.IsTest,
+            AsksAcknowledgement = content.AsksAcknowledgement,
             ContentHash = content.Hash(),
             CreatedById = createdBy,
             CreatedAt = now,

@@ -11,6 +11,9 @@ public enum BotActionKind
 
     /// <summary>Ban then unban at once: the user is out of the group and may rejoin properly later (§11).</summary>
     Remove = 4,
+
+    /// <summary>answerCallbackQuery: the small notice a button press gets; <see cref="BotAction.ChatId"/> holds the query id.</summary>
+    AnswerButton = 5,
 }
 
 public enum BotActionStatus
@@ -66,8 +69,11 @@ public sealed class BotAction
     public static BotAction Message(Platform platform, string account, string privateChatId, string text, bool asksForContact, DateTimeOffset now) =>
         New(platform, account, BotActionKind.PrivateMessage, privateChatId, null, text.Length <= TextMaxLength ? text : text[..TextMaxLength], asksForContact, now);
 
+    public static BotAction AnswerButton(Platform platform, string account, string callbackQueryId, string text, DateTimeOffset now) =>
+        New(platform, account, BotActionKind.AnswerButton, callbackQueryId, null, text.Length <= 200 ? text : text[..200], false, now);
+
     public static BotAction OnMember(Platform platform, string account, BotActionKind kind, string groupChatId, string userId, DateTimeOffset now) =>
-        kind == BotActionKind.PrivateMessage
+        kind is BotActionKind.PrivateMessage or BotActionKind.AnswerButton
             ? throw new ArgumentException("A private message has its own factory.", nameof(kind))
             : New(platform, account, kind, groupChatId, userId, null, false, now);
 

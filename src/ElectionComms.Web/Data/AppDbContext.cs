@@ -98,6 +98,8 @@ public sealed class AppDbContext(
 
     public DbSet<ElectionComms.Domain.PlatformEvents.BotAction> BotActions => Set<ElectionComms.Domain.PlatformEvents.BotAction>();
 
+    public DbSet<ElectionComms.Domain.PlatformEvents.Acknowledgement> Acknowledgements => Set<ElectionComms.Domain.PlatformEvents.Acknowledgement>();
+
     /// <summary>Every save writes its audit rows in the same transaction, or nothing at all is saved.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -10,6 +10,7 @@ internal static class MessagesSetup
         services.AddScoped<MessageAccess>();
         services.AddScoped<StepUp>();
         services.AddScoped<MessageDecisions>();
+        services.AddScoped<AcknowledgementReport>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, MessageAuthorizationHandler>();
         services.AddScoped<MessageExpiry>();
         services.AddHostedService<MessageExpiryService>();

@@ -13,6 +13,7 @@ internal static class PublishingSetup
         services.AddOptions<TelegramOptions>().BindConfiguration($"{PublishingOptions.Section}:{nameof(PublishingOptions.Telegram)}");
         services.AddHttpClient(TelegramBots.HttpClientName).RemoveAllLoggers();
         services.AddScoped<TelegramBots>();
+        services.AddSingleton<AcknowledgementCodes>();
         services.AddScoped<IPlatformConnector, TelegramConnector>();
 
         // The Cloud API token travels in the Authorization header; no request logging here either.

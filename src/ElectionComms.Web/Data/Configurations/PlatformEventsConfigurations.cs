@@ -76,3 +76,19 @@ internal sealed class BotActionConfiguration : IEntityTypeConfiguration<BotActio
         builder.HasIndex(a => new { a.NotBefore, a.Id }).HasFilter("status = 'Pending'").HasDatabaseName("ix_bot_actions_due");
     }
 }
+
+internal sealed class AcknowledgementConfiguration : IEntityTypeConfiguration<Acknowledgement>
+{
+    public void Configure(EntityTypeBuilder<Acknowledgement> builder)
+    {
+        builder.ToTable("acknowledgements");
+        builder.Property(a => a.PlatformUserId).HasMaxLength(PlatformIdentity.UserIdMaxLength);
+
+        // Once per message and person, whichever group and however often they press.
+        builder.HasIndex(a => new { a.MessageId, a.PersonId }).IsUnique();
+        builder.HasOne<ElectionComms.Domain.Messages.Message>().WithMany().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ElectionComms.Domain.Publishing.Delivery>().WithMany().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Group>().WithMany().HasForeignKey(a => a.GroupId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1606,6 +1606,10 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("AsksAcknowledgement")
+                        .HasColumnType("boolean")
+                        .HasColumnName("asks_acknowledgement");
+
                     b.Property<Guid?>("AttachmentId")
                         .HasColumnType("uuid")
                         .HasColumnName("attachment_id");
@@ -1940,6 +1944,60 @@ namespace ElectionComms.Web.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_staff_members_not_own_superior", "superior_id IS NULL OR superior_id <> id");
                         });
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.PlatformEvents.Acknowledgement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PlatformUserId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("platform_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_acknowledgements");
+
+                    b.HasIndex("DeliveryId")
+                        .HasDatabaseName("ix_acknowledgements_delivery_id");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_acknowledgements_group_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_acknowledgements_person_id");
+
+                    b.HasIndex("MessageId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_acknowledgements_message_id_person_id");
+
+                    b.ToTable("acknowledgements", (string)null);
                 });
 
             modelBuilder.Entity("ElectionComms.Domain.PlatformEvents.BotAction", b =>
@@ -3567,6 +3625,37 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasForeignKey("SuperiorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_staff_members_staff_members_superior_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.PlatformEvents.Acknowledgement", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Publishing.Delivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_acknowledgements_deliveries_delivery_id");
+
+                    b.HasOne("ElectionComms.Domain.Channels.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_acknowledgements_groups_group_id");
+
+                    b.HasOne("ElectionComms.Domain.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_acknowledgements_messages_message_id");
+
+                    b.HasOne("ElectionComms.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_acknowledgements_people_person_id");
                 });
 
             modelBuilder.Entity("ElectionComms.Domain.PlatformEvents.MemberEvent", b =>

@@ -37,6 +37,9 @@ public sealed class DetailsModel(
 
     public bool MayDecideDeliveries { get; private set; }
 
+    /// <summary>How many people pressed "Konfirmo / Confirm" (issue 14).</summary>
+    public int Acknowledged { get; private set; }
+
     /// <summary>The author or the approver may stop the message while deliveries have not started (§7).</summary>
     public bool MayCancel { get; private set; }
 
@@ -197,7 +200,8 @@ public sealed class DetailsModel(
                         v.Id, v.Number, v.TextSq, v.TextEn, v.ContentHash, v.CreatedAt, v.SubmittedAt, v.PersonalDataJustification, v.SendAt, v.IsTest,
                         v.AttachmentId,
                         db.MessageAttachments.Where(a => a.Id == v.AttachmentId).Select(a => a.FileName).FirstOrDefault(),
-                        db.MessageAttachments.Where(a => a.Id == v.AttachmentId).Select(a => (AttachmentKind?)a.Kind).FirstOrDefault()))
+                        db.MessageAttachments.Where(a => a.Id == v.AttachmentId).Select(a => (AttachmentKind?)a.Kind).FirstOrDefault(),
+                        v.AsksAcknowledgement))
                     .ToList(),
                 MayDecide = awaiting.Any(a => a.Id == m.Id),
                 StepUpAt = lastVerified.FirstOrDefault(),
@@ -229,6 +233,7 @@ public sealed class DetailsModel(
             .ToListAsync(cancellationToken);
         var approvers = await db.MessageApprovals.Where(a => a.MessageId == id && a.VersionId == message.CurrentVersionId).Select(a => a.ApproverId).ToListAsync(cancellationToken);
         MayDecideDeliveries = Deliveries.Count > 0 && MessageDecisions.MayDecideDeliveries(approvers, user.Id, user.Role);
+        Acknowledged = await db.Acknowledgements.CountAsync(a => a.MessageId == id, cancellationToken);
         MayCancel = Domain.Messages.Message.CancellableStates.Contains(message.Status) && Domain.Messages.Message.MayCancel(user.Id, message.AuthorId, approvers);
         MayRecall = MayDecideDeliveries && Domain.Messages.Message.RecallableStates.Contains(message.Status)
             && Deliveries.Any(d => d.Status == Domain.Publishing.DeliveryStatus.Sent);
@@ -261,7 +266,8 @@ public sealed class DetailsModel(
 
     public sealed record VersionView(
         Guid Id, int Number, string TextSq, string? TextEn, string ContentHash, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt,
-        string? Justification, DateTimeOffset? SendAt, bool IsTest, Guid? AttachmentId, string? AttachmentName, AttachmentKind? AttachmentKind);
+        string? Justification, DateTimeOffset? SendAt, bool IsTest, Guid? AttachmentId, string? AttachmentName, AttachmentKind? AttachmentKind,
+        bool AsksAcknowledgement);
 
     public sealed record TargetView(int Id, string Name, Platform Platform, bool IsTestGroup);
 

@@ -49,6 +49,7 @@ public sealed class EditModel(AppDbContext db, MessageAccess access, PageChanges
                 TextEn = version.TextEn,
                 SendAt = version.SendAt is { } at ? PortalTime.ToLocal(at) : null,
                 IsTest = version.IsTest,
+                AsksAcknowledgement = version.AsksAcknowledgement,
                 GroupIds = version.Targets.Select(t => t.GroupId).ToList(),
             };
         }
@@ -84,7 +85,7 @@ public sealed class EditModel(AppDbContext db, MessageAccess access, PageChanges
                 var author = await db.Staff.SingleAsync(s => s.Id == me.Id, cancellationToken);
                 var now = clock.GetUtcNow();
                 var attachment = await AttachmentAsync(message, me.Id, now, cancellationToken);
-                var draft = new MessageDraft(Input.TextSq ?? string.Empty, Input.TextEn, attachment, SendAtUtc(), Input.IsTest);
+                var draft = new MessageDraft(Input.TextSq ?? string.Empty, Input.TextEn, attachment, SendAtUtc(), Input.IsTest, Input.AsksAcknowledgement);
                 var targets = await access.TargetsAsync(me.Id, Input.GroupIds, cancellationToken);
                 if (message is null)
                 {
@@ -189,6 +190,9 @@ public sealed class EditModel(AppDbContext db, MessageAccess access, PageChanges
 
         [Display(Name = "Messages.IsTest")]
         public bool IsTest { get; set; }
+
+        [Display(Name = "Messages.AsksAcknowledgement")]
+        public bool AsksAcknowledgement { get; set; }
 
         [Display(Name = "Messages.Groups")]
         public List<int> GroupIds { get; set; } = [];

@@ -80,7 +80,7 @@ public sealed partial class BotActionSender(AppDbContext db, TelegramBots bots, 
 
     private async Task<string?> CallAsync(TelegramBotClient bot, BotAction action, CancellationToken cancellationToken)
     {
-        var chat = TelegramBots.ChatOf(action.ChatId);
+        var chat = action.Kind == BotActionKind.AnswerButton ? null! : TelegramBots.ChatOf(action.ChatId);
         var user = action.UserId is null ? 0 : long.Parse(action.UserId, CultureInfo.InvariantCulture);
         switch (action.Kind)
         {
@@ -92,6 +92,9 @@ public sealed partial class BotActionSender(AppDbContext db, TelegramBots bots, 
                 return sent.MessageId.ToString(CultureInfo.InvariantCulture);
             case BotActionKind.ApproveJoin:
                 await bot.ApproveChatJoinRequest(chat, user, cancellationToken);
+                return null;
+            case BotActionKind.AnswerButton:
+                await bot.AnswerCallbackQuery(action.ChatId, action.Text, cancellationToken: cancellationToken);
                 return null;
             case BotActionKind.DeclineJoin:
                 await bot.DeclineChatJoinRequest(chat, user, cancellationToken);

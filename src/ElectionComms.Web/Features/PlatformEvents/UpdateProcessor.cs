@@ -21,7 +21,7 @@ namespace ElectionComms.Web.Features.PlatformEvents;
 /// same person's updates handled by two processors at once.
 /// </summary>
 public sealed partial class UpdateProcessor(
-    AppDbContext db, MemberDecisions decisions, IStringLocalizer<Strings> text, TimeProvider clock, ILogger<UpdateProcessor> logger)
+    AppDbContext db, MemberDecisions decisions, AcknowledgementCodes codes, IStringLocalizer<Strings> text, TimeProvider clock, ILogger<UpdateProcessor> logger)
 {
     private const string ClaimSql = """
         SELECT * FROM platform_updates
@@ -72,6 +72,7 @@ public sealed partial class UpdateProcessor(
             { ChatJoinRequest: { } request } => await JoinRequestAsync(inbox, request, cancellationToken),
             { Message: { Contact: { } contact, Chat.Type: ChatType.Private } message } => await ContactAsync(inbox, message, contact, cancellationToken),
             { ChatMember: { } change } => await MemberChangedAsync(inbox, change, cancellationToken),
+            { CallbackQuery: { } press } => await ButtonAsync(inbox, press, cancellationToken),
             _ => "Ignored: " + inbox.Kind,
         };
     }
@@ -178,6 +179,45 @@ public sealed partial class UpdateProcessor(
 
         db.MemberEvents.Add(MemberEvent.Record(group.Id, Platform.Telegram, userId, name, personId, MemberEventKind.Joined, null, null, inbox.Id, now));
         return "Joined: a bound, eligible person.";
+    }
+
+    /// <summary>
+    /// A press of "Konfirmo / Confirm" (issue 14 item 6): counted once per message and person, only with a code we
+    /// made, only from under the very post that code was sent with, and only from a user bound to a person.
+    /// </summary>
+    private async Task<string> ButtonAsync(InboxUpdate inbox, CallbackQuery press, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        void Answer(string key) => db.BotActions.Add(BotAction.AnswerButton(Platform.Telegram, inbox.Account, press.Id, text[key].Value, now));
+        var delivery = codes.Read(press.Data) is { } deliveryId
+            ? await (from d in db.Deliveries
+                     join g in db.Groups on d.GroupId equals g.Id
+                     where d.Id == deliveryId
+                     select new { d.Id, d.MessageId, d.GroupId, d.PlatformMessageId, g.PlatformId }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        if (delivery is null || press.Message is not { } post
+            || delivery.PlatformId != Id(post.Chat.Id) || delivery.PlatformMessageId != post.MessageId.ToString(CultureInfo.InvariantCulture))
+        {
+            Answer("Bot.ButtonUnknown");
+            return "Button: not a code of ours, or not pressed under its own post.";
+        }
+
+        var userId = Id(press.From.Id);
+        if (await decisions.PersonOfAsync(Platform.Telegram, userId, cancellationToken) is not { } personId)
+        {
+            Answer("Bot.ButtonIdentify");
+            return "Button: the user is not bound to a person.";
+        }
+
+        if (await db.Acknowledgements.AnyAsync(a => a.MessageId == delivery.MessageId && a.PersonId == personId, cancellationToken))
+        {
+            Answer("Bot.ButtonAlready");
+            return "Button: already confirmed.";
+        }
+
+        db.Acknowledgements.Add(Acknowledgement.Record(delivery.MessageId, delivery.Id, delivery.GroupId, personId, userId, now));
+        Answer("Bot.ButtonThanks");
+        return "Button: confirmed.";
     }
 
     /// <summary>WhatsApp changes are kept in the inbox as they came; no rule acts on them yet (docs/deployment.md).</summary>

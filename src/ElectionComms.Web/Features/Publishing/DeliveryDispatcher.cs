@@ -19,6 +19,7 @@ namespace ElectionComms.Web.Features.Publishing;
 public sealed partial class DeliveryDispatcher(
     AppDbContext db,
     IEnumerable<IPlatformConnector> connectors,
+    Common.AcknowledgementCodes acknowledgements,
     IOptions<PublishingOptions> options,
     TimeProvider clock,
     ILogger<DeliveryDispatcher> logger)
@@ -85,7 +86,7 @@ public sealed partial class DeliveryDispatcher(
 
     private sealed record Claim(long Id, bool Claimed);
 
-    private sealed record Verified(string Hash, string Text, OutgoingAttachment? Attachment);
+    private sealed record Verified(string Hash, string Text, OutgoingAttachment? Attachment, bool AsksAcknowledgement);
 
     /// <summary>Runs until nothing is due. Returns how many deliveries were attempted.</summary>
     public async Task<int> RunOnceAsync(string worker, CancellationToken cancellationToken)
@@ -209,7 +210,7 @@ public sealed partial class DeliveryDispatcher(
         var version = await VerifiedVersionAsync(delivery.VersionId, cancellationToken);
 
         // The bytes about to leave are the bytes that were approved, or nothing leaves.
-        var (hash, text, attachment) = version;
+        var (hash, text, attachment, asksAcknowledgement) = version;
         if (hash != delivery.ContentHash || hash != work.ApprovedHash)
         {
             LogContentMismatch(delivery.Id, delivery.MessageId, delivery.ContentHash, hash);
@@ -220,7 +221,7 @@ public sealed partial class DeliveryDispatcher(
 
         await WaitForBotSlotAsync(delivery.Platform, work.Handle, cancellationToken);
         var result = ConnectorFor(delivery.Platform) is { } connector
-            ? await connector.SendAsync(new Outgoing(delivery.Id, delivery.Platform, work.Handle, work.PlatformId, text, attachment), cancellationToken)
+            ? await connector.SendAsync(new Outgoing(delivery.Id, delivery.Platform, work.Handle, work.PlatformId, text, attachment, asksAcknowledgement ? acknowledgements.For(delivery.Id) : null), cancellationToken)
             : new SendResult.Failed($"No connector sends to {delivery.Platform}; post it by hand.");
         await StampGroupSlotAsync(delivery.GroupId, cancellationToken);
         var now = clock.GetUtcNow();
@@ -277,7 +278,7 @@ public sealed partial class DeliveryDispatcher(
             : null;
         var fileHash = attachment is null ? null : Convert.ToHexStringLower(SHA256.HashData(attachment.Content));
         var hash = fileHash == version.AttachmentSha256 ? version.Content.Hash() : "file-changed:" + fileHash;
-        var result = new Verified(hash, version.Content.PublishedText, attachment);
+        var result = new Verified(hash, version.Content.PublishedText, attachment, version.AsksAcknowledgement);
         verified[versionId] = (result, now);
         return result;
     }

@@ -5,7 +5,8 @@ namespace ElectionComms.Web.Features.Publishing;
 
 /// <summary>What one delivery sends: the approved text of the version, and its attachment, to one group, through one official account.</summary>
 /// <param name="Text">The portal's formatting subset, as approved; each connector renders it for its platform.</param>
-public sealed record Outgoing(long DeliveryId, Platform Platform, string AccountHandle, string ChatId, string Text, OutgoingAttachment? Attachment = null);
+/// <param name="AcknowledgeData">The approved "Konfirmo / Confirm" button's code for this delivery, where the platform carries buttons; null for none.</param>
+public sealed record Outgoing(long DeliveryId, Platform Platform, string AccountHandle, string ChatId, string Text, OutgoingAttachment? Attachment = null, string? AcknowledgeData = null);
 
 /// <summary>The approved file, whose SHA-256 the dispatcher has checked against the approved content.</summary>
 public sealed record OutgoingAttachment(string FileName, AttachmentKind Kind, byte[] Content)

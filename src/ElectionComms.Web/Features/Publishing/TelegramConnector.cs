@@ -8,6 +8,7 @@ using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace ElectionComms.Web.Features.Publishing;
 
@@ -19,6 +20,9 @@ namespace ElectionComms.Web.Features.Publishing;
 /// </summary>
 public sealed class TelegramConnector(TelegramBots bots, IOptions<PublishingOptions> options) : IPlatformConnector
 {
+    /// <summary>The button's label, in both languages as the post itself may be; part of the approved preview.</summary>
+    public const string ConfirmLabel = "Konfirmo / Confirm";
+
     public Platform Platform => Platform.Telegram;
 
     public async Task<SendResult> SendAsync(Outgoing outgoing, CancellationToken cancellationToken)
@@ -31,16 +35,17 @@ public sealed class TelegramConnector(TelegramBots bots, IOptions<PublishingOpti
         var chat = TelegramBots.ChatOf(outgoing.ChatId);
         var paid = options.Value.Telegram.AllowPaidBroadcast;
         var html = MessageFormatting.ToTelegramHtml(outgoing.Text);
+        InlineKeyboardMarkup? button = outgoing.AcknowledgeData is { } data ? new(InlineKeyboardButton.WithCallbackData(ConfirmLabel, data)) : null;
         try
         {
             if (outgoing.Attachment is not { } file)
             {
-                return new SendResult.Sent(Id(await bot.SendMessage(chat, html, ParseMode.Html, allowPaidBroadcast: paid, cancellationToken: cancellationToken)));
+                return new SendResult.Sent(Id(await bot.SendMessage(chat, html, ParseMode.Html, replyMarkup: button, allowPaidBroadcast: paid, cancellationToken: cancellationToken)));
             }
 
             // One post: the domain keeps a text sent with a file within Telegram's caption limit (MaxCaptionLength).
             await using var stream = new MemoryStream(file.Content, writable: false);
-            var document = await bot.SendDocument(chat, InputFile.FromStream(stream, file.FileName), html, ParseMode.Html, allowPaidBroadcast: paid, cancellationToken: cancellationToken);
+            var document = await bot.SendDocument(chat, InputFile.FromStream(stream, file.FileName), html, ParseMode.Html, replyMarkup: button, allowPaidBroadcast: paid, cancellationToken: cancellationToken);
             return new SendResult.Sent(Id(document));
         }
         catch (ApiRequestException refused)

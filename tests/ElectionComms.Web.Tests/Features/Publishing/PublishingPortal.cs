@@ -109,7 +109,7 @@ public class PublishingPortal : PortalFactory
         return await ApproveAsync(id);
     }
 
-    private Task<int> AssignOfficerAsync(IReadOnlyCollection<int> groupIds) => WithDbAsync(async db =>
+    public Task<int> AssignOfficerAsync(IReadOnlyCollection<int> groupIds) => WithDbAsync(async db =>
     {
         var officer = await db.Staff.SingleAsync(s => s.Email == DemoAccounts.CommunicationOfficer.Email);
         foreach (var group in await db.Groups.Include(g => g.Officers).Where(g => groupIds.Contains(g.Id)).ToListAsync())
@@ -194,6 +194,7 @@ public class PublishingPortal : PortalFactory
         builder.UseSetting("PlatformEvents:TelegramSecrets:kqz_administrata", WebhookSecret);
         builder.UseSetting("PlatformEvents:WhatsAppAppSecret", WhatsAppAppSecret);
         builder.UseSetting("PlatformEvents:WhatsAppVerifyToken", WhatsAppVerifyToken);
+        builder.UseSetting("PlatformEvents:AcknowledgementKey", "test-acknowledgement-key-0123456789");
 
         // Pacing is PacingTests' subject (PacingPortal); here the other rules are tested without its waits.
         builder.UseSetting("Publishing:MessagesPerMinutePerGroup", "0");
