@@ -18,10 +18,13 @@ namespace ElectionComms.Bench;
 internal sealed class BenchHost : WebApplicationFactory<Program>
 {
     private readonly string connectionString;
+    private readonly IReadOnlyDictionary<string, string> settings;
 
-    public BenchHost(string connectionString)
+    /// <param name="settings">More configuration for this benchmark (bot tokens, a fake's address), over the defaults below.</param>
+    public BenchHost(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         this.connectionString = connectionString;
+        this.settings = settings ?? new Dictionary<string, string>();
 
         // WebApplicationFactory guesses the web project's folder for test projects only; name it for this console.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ELECTIONCOMMS_WEB", WebProjectFolder());
@@ -106,6 +109,11 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseSetting("Publishing:Dispatcher", "false");
         builder.UseSetting("PlatformEvents:Processor", "false");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "electioncomms-bench-.json"));
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 }

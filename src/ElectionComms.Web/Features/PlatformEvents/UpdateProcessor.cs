@@ -73,6 +73,7 @@ public sealed partial class UpdateProcessor(
             { Message: { Contact: { } contact, Chat.Type: ChatType.Private } message } => await ContactAsync(inbox, message, contact, cancellationToken),
             { ChatMember: { } change } => await MemberChangedAsync(inbox, change, cancellationToken),
             { CallbackQuery: { } press } => await ButtonAsync(inbox, press, cancellationToken),
+            { MyChatMember: { } mine } => await BotMembershipAsync(inbox, mine, cancellationToken),
             _ => "Ignored: " + inbox.Kind,
         };
     }
@@ -220,6 +221,32 @@ public sealed partial class UpdateProcessor(
         return "Button: confirmed.";
     }
 
+    /// <summary>
+    /// The bot's own place in a group changed (issue 14 item 5): removed, demoted or stripped of a right it needs puts
+    /// the group on the inventory's problem list at once; given its rights back takes it off.
+    /// </summary>
+    private async Task<string> BotMembershipAsync(InboxUpdate inbox, ChatMemberUpdated change, CancellationToken cancellationToken)
+    {
+        if (await decisions.GroupAsync(Platform.Telegram, inbox.Account, Id(change.Chat.Id), change.Chat.Username, cancellationToken) is not { } group)
+        {
+            return "Ignored: not a group of this bot in the inventory.";
+        }
+
+        if (TelegramBotRights.Problem(change.NewChatMember, group.Kind, NameOf(change.From)) is { } problem)
+        {
+            group.ReportDeliveryProblem(problem, clock.GetUtcNow());
+            LogBotProblem(group.Id, problem);
+            return "Bot problem: " + problem;
+        }
+
+        if (group.DeliveryProblem is not null)
+        {
+            group.ClearDeliveryProblem();
+        }
+
+        return "Bot has the rights it needs.";
+    }
+
     /// <summary>WhatsApp changes are kept in the inbox as they came; no rule acts on them yet (docs/deployment.md).</summary>
     private static string WhatsApp(InboxUpdate inbox) => "Recorded: " + inbox.Kind;
 
@@ -239,6 +266,9 @@ public sealed partial class UpdateProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Platform update {UpdateId}: contact {MaskedPhone} decided {Count} join request(s)")]
     private partial void LogContact(long updateId, string maskedPhone, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Group {GroupId}: {Problem}")]
+    private partial void LogBotProblem(int groupId, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Removed a user from group {GroupId}: {Reason} (§11)")]
     private partial void LogRemoved(int groupId, MemberRefusal reason);

@@ -163,6 +163,26 @@ public sealed class JoinRequestTests(PublishingPortal portal) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_bot_demoted_or_stripped_of_a_right_puts_the_group_on_the_problem_list_and_restored_takes_it_off()
+    {
+        var (chat, _) = await KzazGroupAndMemberAsync();
+        Task<string?> Problem() => portal.WithDbAsync(db => db.Groups.Where(g => g.PlatformId == chat).Select(g => g.DeliveryProblem).SingleAsync());
+
+        await SendAsync(TelegramUpdateJson.BotMembership(chat, "member"));
+        var outcome = await portal.WithDbAsync(db => db.InboxUpdates.OrderByDescending(u => u.Id).Select(u => u.Outcome).FirstAsync());
+        Assert.True((await Problem())?.Contains("no longer an administrator", StringComparison.Ordinal) == true, outcome);
+
+        await SendAsync(TelegramUpdateJson.BotMembership(chat, "administrator", canRestrict: false));
+        Assert.Contains("lacks the right to remove members", await Problem(), StringComparison.Ordinal);
+
+        await SendAsync(TelegramUpdateJson.BotMembership(chat, "administrator"));
+        Assert.Null(await Problem());
+
+        await SendAsync(TelegramUpdateJson.BotMembership(chat, "kicked"));
+        Assert.Contains("removed from the group (by Besa Kola)", await Problem(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_update_delivered_twice_is_stored_and_acted_on_once()
     {
         var (chat, person) = await KzazGroupAndMemberAsync();

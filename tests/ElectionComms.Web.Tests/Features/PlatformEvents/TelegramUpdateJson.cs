@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace ElectionComms.Web.Tests.Features.PlatformEvents;
 
 /// <summary>Telegram updates as the Bot API sends them (field names and shapes of core.telegram.org/bots/api).</summary>
-internal static class TelegramUpdateJson
+public static class TelegramUpdateJson
 {
     private static long nextUpdate = 700_000_000;
 
@@ -64,5 +64,42 @@ internal static class TelegramUpdateJson
             ["old_chat_member"] = new JsonObject { ["user"] = User(userId), ["status"] = from },
             ["new_chat_member"] = new JsonObject { ["user"] = User(userId), ["status"] = to },
         },
+    };
+
+    /// <summary>A my_chat_member update: the bot itself demoted to a member, or made an administrator with or without the right to restrict members.</summary>
+    public static JsonObject BotMembership(string chatId, string status, bool canRestrict = true) => new()
+    {
+        ["update_id"] = NextId(),
+        ["my_chat_member"] = new JsonObject
+        {
+            ["chat"] = Group(chatId),
+            ["from"] = User(4_440_004, "Besa", "Kola"),
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["old_chat_member"] = Administrator(canRestrict: true),
+            ["new_chat_member"] = status == "administrator"
+                ? Administrator(canRestrict)
+                : new JsonObject { ["user"] = Bot(), ["status"] = status },
+        },
+    };
+
+    private static JsonObject Bot() => new() { ["id"] = 111111, ["is_bot"] = true, ["first_name"] = "KQZ", ["username"] = "KqzAdministrataBot" };
+
+    private static JsonObject Administrator(bool canRestrict) => new()
+    {
+        ["user"] = Bot(),
+        ["status"] = "administrator",
+        ["can_be_edited"] = false,
+        ["is_anonymous"] = false,
+        ["can_manage_chat"] = true,
+        ["can_delete_messages"] = true,
+        ["can_manage_video_chats"] = false,
+        ["can_restrict_members"] = canRestrict,
+        ["can_promote_members"] = false,
+        ["can_change_info"] = false,
+        ["can_invite_users"] = true,
+        ["can_post_stories"] = false,
+        ["can_edit_stories"] = false,
+        ["can_delete_stories"] = false,
+        ["can_pin_messages"] = true,
     };
 }
