@@ -43,7 +43,7 @@ public sealed class FakeTelegram : IAsyncDisposable
     /// <summary>How <c>deleteMessage</c> answers; by default it deletes.</summary>
     public Func<Call, Answer>? DeleteAnswer { get; set; }
 
-    /// <summary>How the membership calls (approve, decline, ban, unban) and setWebhook answer; by default they succeed.</summary>
+    /// <summary>How the membership calls (approve, decline, ban, unban), answerCallbackQuery and setWebhook answer; by default they succeed.</summary>
     public Func<Call, Answer>? MemberAnswer { get; set; }
 
     public ConcurrentQueue<Call> Calls { get; } = new();
@@ -145,7 +145,7 @@ public sealed class FakeTelegram : IAsyncDisposable
         {
             "deleteMessage" => DeleteAnswer?.Invoke(call) ?? True,
             "sendMessage" or "sendDocument" => AnswerSend(call),
-            "approveChatJoinRequest" or "declineChatJoinRequest" or "banChatMember" or "unbanChatMember" or "setWebhook" =>
+            "approveChatJoinRequest" or "declineChatJoinRequest" or "banChatMember" or "unbanChatMember" or "setWebhook" or "answerCallbackQuery" =>
                 MemberAnswer?.Invoke(call) ?? True,
             "getUpdates" => await UpdatesAsync(token, call, context.RequestAborted),
             _ => Error(HttpStatusCode.NotFound, "Not Found: method not found"),

@@ -57,6 +57,7 @@ public sealed class AcknowledgementTests(PublishingPortal portal) : IAsyncLifeti
         Assert.Contains("nuk është i vlefshëm", answers[2], StringComparison.Ordinal);
         Assert.Contains("nuk është i vlefshëm", answers[3], StringComparison.Ordinal);
         Assert.Equal(1, await portal.WithDbAsync(db => db.Acknowledgements.CountAsync(a => a.MessageId == id)));
+        Assert.Equal([], await portal.WithDbAsync(db => db.BotActions.Where(a => a.Status != Domain.PlatformEvents.BotActionStatus.Done).Select(a => a.Kind + ": " + a.Result).ToListAsync()));
 
         using var director = portal.CreatePortalClient();
         await director.SignInAsync(DemoAccounts.AdministrationDirector);

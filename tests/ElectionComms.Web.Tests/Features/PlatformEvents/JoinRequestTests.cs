@@ -51,6 +51,7 @@ public sealed class JoinRequestTests(PublishingPortal portal) : IAsyncLifetime
         Assert.Equal((MemberEventKind.JoinApproved, person.Id), (decision.Kind, decision.PersonId));
         Assert.Equal(ElectionComms.Web.Common.PhoneNumbers.Mask(person.Phone), decision.MaskedPhone);
         Assert.NotEqual(person.Phone, decision.MaskedPhone);
+        Assert.Equal([], await portal.WithDbAsync(db => db.BotActions.Where(a => a.Status != BotActionStatus.Done).Select(a => a.Kind + ": " + a.Result).ToListAsync()));
     }
 
     [Fact]
