@@ -43,6 +43,8 @@ internal static class EventsBenchmark
         var groups = Option(args, "--groups", 6_000);
         var processors = Option(args, "--processors", 4);
         var senders = Option(args, "--senders", 16);
+        var paced = Option(args, "--paced", 1_000);
+        var pace = Option(args, "--pace", 20);
         var connection = $"Host=127.0.0.1;Port={Environment.GetEnvironmentVariable("EC_PG_PORT") ?? "55432"};Username=postgres;Password=postgres;Database=electioncomms_bench_events";
 
         await using var telegram = await FakeTelegram.StartAsync();
@@ -58,7 +60,7 @@ internal static class EventsBenchmark
         });
         _ = host.Server;
         var seeding = Stopwatch.StartNew();
-        var (chats, phones) = await SeedAsync(host, groups, members);
+        var (chats, phones) = await SeedAsync(host, groups, members + paced);
         Console.WriteLine($"members={members:N0} groups={groups:N0} processors={processors} senders={senders} cores={Environment.ProcessorCount} seeded in {seeding.Elapsed.TotalSeconds:N0} s load={Load()}");
         Console.WriteLine("| part | updates | accepted in | accepted/s | processed in | processed/s | arrival → decision p50 / p95 | decisions | lost | doubled | bot calls |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -71,12 +73,24 @@ internal static class EventsBenchmark
         }
 
         var contacts = Enumerable.Range(0, members).Select(m => Contact(UserOf(m), m % 10 == 9 ? "+35568" + m.ToString("0000000", CultureInfo.InvariantCulture) : phones[m])).ToList();
-        await RunPartAsync(host, telegram, "joins", [joins, contacts], processors, senders, async db =>
+        await RunPartAsync(host, telegram, "joins, as fast as they come", [joins, contacts], processors, senders, 0, async db =>
         {
             var decisions = await db.MemberEvents.Where(e => e.Kind == MemberEventKind.JoinApproved || e.Kind == MemberEventKind.JoinDeclined)
                 .GroupBy(e => e.PlatformUserId).Select(g => g.Count()).ToListAsync();
             var calls = telegram.Calls.Where(c => c.Method is "approveChatJoinRequest" or "declineChatJoinRequest").GroupBy(c => c.Body["user_id"]!.ToString()).Select(g => g.Count()).ToList();
             return (decisions.Count, members - decisions.Count, decisions.Count(n => n > 1) + calls.Count(n => n > 1), members - calls.Count);
+        });
+
+        // Part 1b: the same at an evening's pace (47,000 members over a few hours is a few updates a second; here
+        // --pace updates/s), for the time from arrival to decision when the processors are not behind.
+        var pacedJoins = Enumerable.Range(members, paced).SelectMany(m => new[] { JoinRequest(chats[m % groups], UserOf(m)), Contact(UserOf(m), phones[m]) }).ToList();
+        await RunPartAsync(host, telegram, $"joins, paced at {pace}/s", [pacedJoins], processors, senders: 1, pace, async db =>
+        {
+            var users = Enumerable.Range(members, paced).Select(m => UserOf(m).ToString(CultureInfo.InvariantCulture)).ToList();
+            var decisions = await db.MemberEvents.Where(e => users.Contains(e.PlatformUserId) && (e.Kind == MemberEventKind.JoinApproved || e.Kind == MemberEventKind.JoinDeclined))
+                .GroupBy(e => e.PlatformUserId).Select(g => g.Count()).ToListAsync();
+            var calls = telegram.Calls.Where(c => c.Method is "approveChatJoinRequest" or "declineChatJoinRequest").GroupBy(c => c.Body["user_id"]!.ToString()).Select(g => g.Count()).ToList();
+            return (decisions.Count, paced - decisions.Count, decisions.Count(n => n > 1) + calls.Count(n => n > 1), paced - calls.Count);
         });
 
         // Part 2: one message with a button to every group; one press per group by the member bound in part 1.
@@ -87,7 +101,7 @@ internal static class EventsBenchmark
         // One press per group, each by a different member whom part 1 let in (every tenth was declined, so never bound).
         var bound = Enumerable.Range(0, members).Where(m => m % 10 != 9).ToList();
         var presses = sent.Select((d, i) => Press(d.Chat, d.PostId, UserOf(bound[i % bound.Count]), codes.For(d.Id)!)).ToList();
-        await RunPartAsync(host, telegram, "callbacks", [presses], processors, senders, async db =>
+        await RunPartAsync(host, telegram, "callbacks, as fast as they come", [presses], processors, senders, 0, async db =>
         {
             var acknowledged = await db.Acknowledgements.CountAsync(a => a.MessageId == messageId);
             var answers = telegram.Calls.Count(c => c.Method == "answerCallbackQuery");
@@ -100,10 +114,11 @@ internal static class EventsBenchmark
 
     /// <summary>Posts the waves in order (all of one before the next) while the processors run; reports when everything is decided.</summary>
     private static async Task RunPartAsync(
-        BenchHost host, FakeTelegram telegram, string part, IReadOnlyList<IReadOnlyList<string>> waves, int processors, int senders,
+        BenchHost host, FakeTelegram telegram, string part, IReadOnlyList<IReadOnlyList<string>> waves, int processors, int senders, int pace,
         Func<AppDbContext, Task<(int Decisions, int Lost, int Doubled, int CallsMissing)>> check)
     {
         telegram.Reset();
+        var since = DateTimeOffset.UtcNow;
         using var stop = new CancellationTokenSource();
         var work = Enumerable.Range(0, processors).Select(_ => Task.Run(() => ProcessUntilStoppedAsync(host, stop.Token))).ToList();
         var clock = Stopwatch.StartNew();
@@ -117,6 +132,11 @@ internal static class EventsBenchmark
                 int i;
                 while ((i = Interlocked.Increment(ref next)) < wave.Count)
                 {
+                    if (pace > 0 && clock.Elapsed < TimeSpan.FromSeconds((double)i / pace))
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds((double)i / pace) - clock.Elapsed);
+                    }
+
                     using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/telegram/{Handle}") { Content = new StringContent(wave[i], Encoding.UTF8, "application/json") };
                     request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
                     using var response = await http.SendAsync(request);
@@ -143,16 +163,16 @@ internal static class EventsBenchmark
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         // Arrival at the webhook (received_at) to the decision's commit: the member event of a contact, the processed
         // mark of a press (its acknowledgement is written in the same transaction).
-        var latencies = await db.Database.SqlQueryRaw<double>(part == "joins"
+        var latencies = await db.Database.SqlQueryRaw<double>(part.StartsWith("joins", StringComparison.Ordinal)
             ? """
               SELECT extract(epoch FROM e.at - u.received_at) * 1000 AS "Value"
               FROM member_events e JOIN platform_updates u ON u.id = e.update_id
-              WHERE e.kind IN ('JoinApproved', 'JoinDeclined')
+              WHERE e.kind IN ('JoinApproved', 'JoinDeclined') AND u.received_at >= {0}
               """
             : """
               SELECT extract(epoch FROM u.processed_at - u.received_at) * 1000 AS "Value"
-              FROM platform_updates u WHERE u.kind = 'callback_query'
-              """).ToListAsync();
+              FROM platform_updates u WHERE u.kind = 'callback_query' AND u.received_at >= {0}
+              """, since).ToListAsync();
         latencies.Sort();
         var (decisions, lost, doubled, missing) = await check(db);
         var calls = telegram.Calls.Count;

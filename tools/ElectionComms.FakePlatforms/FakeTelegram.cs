@@ -43,7 +43,7 @@ public sealed class FakeTelegram : IAsyncDisposable
     /// <summary>How <c>deleteMessage</c> answers; by default it deletes.</summary>
     public Func<Call, Answer>? DeleteAnswer { get; set; }
 
-    /// <summary>How the membership calls (approve, decline, ban, unban), answerCallbackQuery and setWebhook answer; by default they succeed.</summary>
+    /// <summary>How the membership calls (approve, decline, ban, unban, createChatInviteLink), answerCallbackQuery and setWebhook answer; by default they succeed.</summary>
     public Func<Call, Answer>? MemberAnswer { get; set; }
 
     public ConcurrentQueue<Call> Calls { get; } = new();
@@ -104,6 +104,21 @@ public sealed class FakeTelegram : IAsyncDisposable
 
     public ValueTask DisposeAsync() => app.DisposeAsync();
 
+    /// <summary>A new invite link as the Bot API returns it (ChatInviteLink), with the name and join-request flag asked for.</summary>
+    private static Answer InviteLink(Call call) => new(HttpStatusCode.OK, new JsonObject
+    {
+        ["ok"] = true,
+        ["result"] = new JsonObject
+        {
+            ["invite_link"] = "https://t.me/+" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)),
+            ["creator"] = new JsonObject { ["id"] = 111111, ["is_bot"] = true, ["first_name"] = "KQZ", ["username"] = "KqzAdministrataBot" },
+            ["creates_join_request"] = call.Body["creates_join_request"]?.GetValue<bool>() ?? false,
+            ["is_primary"] = false,
+            ["is_revoked"] = false,
+            ["name"] = call.Body["name"]?.ToString(),
+        },
+    }.ToJsonString());
+
     /// <summary>An update for the bot with this token to fetch with getUpdates (development's poll mode).</summary>
     public void Enqueue(string token, JsonObject update) => updates.GetOrAdd(token, _ => new()).Enqueue(update);
 
@@ -148,6 +163,7 @@ public sealed class FakeTelegram : IAsyncDisposable
             "approveChatJoinRequest" or "declineChatJoinRequest" or "banChatMember" or "unbanChatMember" or "setWebhook" or "answerCallbackQuery" =>
                 MemberAnswer?.Invoke(call) ?? True,
             "getUpdates" => await UpdatesAsync(token, call, context.RequestAborted),
+            "createChatInviteLink" => MemberAnswer?.Invoke(call) ?? InviteLink(call),
             _ => Error(HttpStatusCode.NotFound, "Not Found: method not found"),
         };
         context.Response.StatusCode = (int)answer.Status;

@@ -42,6 +42,7 @@ internal static class PagesSetup
         services.AddScoped<ElectionComms.Web.Common.EligibilityQuery>();
         services.AddScoped<ElectionComms.Web.Features.Registry.ReconciliationComparer>();
         services.AddScoped<ElectionComms.Web.Features.Channels.Groups.ScopeResolver>();
+        services.AddScoped<ElectionComms.Web.Features.Channels.Groups.BotJoinLink>();
         services.AddScoped<ElectionComms.Web.Common.ChangeFailures>().AddScoped<ElectionComms.Web.Common.PageChanges>();
         services.AddScoped<ElectionComms.Web.Features.Admin.Staff.StaffAccountChanges>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ElectionComms.Web.Features.Registry.RegistryUploadAuthorizationHandler>();

@@ -16,7 +16,7 @@ namespace ElectionComms.Web.Features.Channels.Groups;
 
 /// <summary>Name, platform identifier, test flag, administrator (§7) and active state of a group.</summary>
 public sealed class EditModel(
-    AppDbContext db, IAuthorizationService authorization, StaffDirectory directory, PageChanges changes,
+    AppDbContext db, IAuthorizationService authorization, StaffDirectory directory, PageChanges changes, BotJoinLink botJoinLink,
     IStringLocalizer<Strings> localizer) : PageModel
 {
     [BindProperty]
@@ -30,6 +30,8 @@ public sealed class EditModel(
     public string GroupName { get; private set; } = string.Empty;
 
     public GroupStatus Status { get; private set; }
+
+    public bool IsTelegramGroup { get; private set; }
 
     public IReadOnlyList<StaffOption> Administrators { get; private set; } = [];
 
@@ -81,6 +83,14 @@ public sealed class EditModel(
             return Task.FromResult(localizer["Groups.Deactivated"].Value);
         }, cancellationToken);
 
+    /// <summary>A join-request link made by the group's bot (issue 14): the bot checks everyone who follows it.</summary>
+    public Task<IActionResult> OnPostBotJoinLinkAsync(int id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, validate: false, async group =>
+        {
+            await botJoinLink.CreateAsync(group, cancellationToken);
+            return localizer["Groups.BotJoinLinkCreated"].Value;
+        }, cancellationToken);
+
     public Task<IActionResult> OnPostReactivateAsync(int id, CancellationToken cancellationToken) =>
         ChangeAsync(id, validate: false, group =>
         {
@@ -130,6 +140,7 @@ public sealed class EditModel(
     {
         GroupName = group.Name;
         Status = group.Status;
+        IsTelegramGroup = group.Platform == Platform.Telegram && group.Kind == GroupKind.Group;
         Administrators = await directory.OptionsAsync(db.Staff.Where(s => Ranks.DirectorOrAbove.Contains(s.Rank)), cancellationToken);
     }
 
