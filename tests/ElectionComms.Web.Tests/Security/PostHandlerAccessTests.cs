@@ -87,6 +87,7 @@ public sealed class PostHandlerAccessTests(PortalFactory portal) : IAsyncLifetim
         ["POST /Channels/Groups/Create"] = [Daz, Dld],
         ["POST /Channels/Groups/Edit"] = [Daz],
         ["POST /Channels/Groups/Edit?handler=Deactivate"] = [Daz],
+        ["POST /Channels/Groups/Edit?handler=BotJoinLink"] = [Daz],
         ["POST /Channels/Groups/Edit?handler=Reactivate"] = [Daz],
         ["POST /Channels/Groups/Members?handler=Add"] = [Daz, Clerk],
         ["POST /Channels/Groups/Members?handler=Reinstate"] = [Daz, Clerk],
@@ -138,6 +139,7 @@ public sealed class PostHandlerAccessTests(PortalFactory portal) : IAsyncLifetim
         ["POST /Registry/Person?handler=Reinstate"] = [Clerk],
         ["POST /Registry/Person?handler=Reveal"] = [Sg, Daz, Dld, Clerk],
         ["POST /Registry/Reconciliation/Index"] = [Daz, Clerk],
+        ["POST /Registry/Reconciliation/Index?handler=Live"] = [Daz, Clerk],
         ["POST /Registry/Reconciliation/Run?handler=MarkRemoved"] = [Daz, Clerk],
     };
 

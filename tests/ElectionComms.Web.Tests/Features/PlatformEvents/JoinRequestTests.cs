@@ -184,6 +184,47 @@ public sealed class JoinRequestTests(PublishingPortal portal) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_clerk_compares_the_live_members_with_the_registry_without_uploading_a_list()
+    {
+        var (chat, person) = await KzazGroupAndMemberAsync();
+        await SendAsync(TelegramUpdateJson.JoinRequest(chat, Applicant));
+        await SendAsync(TelegramUpdateJson.Contact(Applicant, Applicant, person.Phone));
+        await SendAsync(TelegramUpdateJson.MemberChange(chat, Applicant, byId: Applicant, from: "left", to: "member"));
+
+        // The mandate has just ended and the sweep has not run yet: the comparison must say so.
+        await portal.WithDbAsync(db => db.People.Where(p => p.Id == person.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.MandateTo, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1))));
+        var groupId = await portal.WithDbAsync(db => db.Groups.Where(g => g.PlatformId == chat).Select(g => g.Id).SingleAsync());
+        using var clerk = portal.CreatePortalClient();
+        await clerk.SignInAsync(ElectionComms.Web.Data.Seed.DemoAccounts.Clerk);
+        var page = $"/Registry/Reconciliation/{groupId}";
+
+        var response = await clerk.PostFormAsync(page, [], page + "?handler=Live");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var run = await portal.WithDbAsync(db => db.ReconciliationRuns.AsNoTracking().Include(r => r.Entries).OrderByDescending(r => r.Id).FirstAsync());
+        Assert.Equal((groupId, "Anëtarët në platformë (sipas robotit)"), (run.GroupId, run.Source));
+        var entry = Assert.Single(run.Entries);
+        Assert.Equal((Domain.Registry.ReconciliationCategory.MandateEnded, person.Id), (entry.Category, entry.PersonId));
+    }
+
+    [Fact]
+    public async Task Comparing_a_group_the_bot_has_seen_nobody_join_says_so_and_records_nothing()
+    {
+        var (chat, _) = await KzazGroupAndMemberAsync();
+        var groupId = await portal.WithDbAsync(db => db.Groups.Where(g => g.PlatformId == chat).Select(g => g.Id).SingleAsync());
+        using var clerk = portal.CreatePortalClient();
+        await clerk.SignInAsync(ElectionComms.Web.Data.Seed.DemoAccounts.Clerk);
+        var page = $"/Registry/Reconciliation/{groupId}";
+
+        var response = await clerk.PostFormAsync(page, [], page + "?handler=Live");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("nuk ka treguar ende asnjë anëtar", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await portal.WithDbAsync(db => db.ReconciliationRuns.AnyAsync()));
+    }
+
+    [Fact]
     public async Task An_update_delivered_twice_is_stored_and_acted_on_once()
     {
         var (chat, person) = await KzazGroupAndMemberAsync();

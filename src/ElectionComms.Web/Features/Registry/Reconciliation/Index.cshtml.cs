@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ElectionComms.Domain.Common;
+using ElectionComms.Domain.PlatformEvents;
 using ElectionComms.Domain.Registry;
 using ElectionComms.Web.Auth;
 using ElectionComms.Web.Common;
@@ -66,12 +67,7 @@ public sealed class IndexModel(
             {
                 await using var content = file.OpenReadStream();
                 var members = ReconciliationMemberList.ReadAsync(content, file.FileName, cancellationToken);
-                var report = await comparer.CompareAsync(group, members, PortalTime.Today(clock), cancellationToken);
-                var run = ReconciliationRun.Record(groupId, Path.GetFileName(file.FileName), report, user.Id, clock.GetUtcNow());
-                db.ReconciliationRuns.Add(run);
-                await db.SaveChangesAsync(cancellationToken);
-                TempData["Status"] = localizer["Reconciliation.Compared", report.Lines.Count(l => l.MustBeRemoved)].Value;
-                return RedirectToPage("./Run", new { id = run.Id });
+                return await RecordAsync(group, Path.GetFileName(file.FileName), members, user, cancellationToken);
             }
             catch (MemberListException exception)
             {
@@ -85,6 +81,49 @@ public sealed class IndexModel(
 
         await LoadAsync(groupId, cancellationToken);
         return Page();
+    }
+
+    /// <summary>
+    /// The members the platform's events show in the group now (issue 14 item 4), compared like an uploaded list: a
+    /// member the bot identified by their number counts with that number, anyone else by name only.
+    /// </summary>
+    public async Task<IActionResult> OnPostLiveAsync(int groupId, CancellationToken cancellationToken)
+    {
+        var user = CurrentStaff.From(User);
+        if (!await authorization.MayAsync(User, new GroupResource(groupId), GroupRequirement.ManageMembers))
+        {
+            return Forbid();
+        }
+
+        if (await eligibility.TargetAsync(groupId, cancellationToken) is not { } group)
+        {
+            return NotFound();
+        }
+
+        var latest = db.MemberEvents.Where(e => e.GroupId == groupId).GroupBy(e => e.PlatformUserId).Select(g => g.Max(e => e.Id));
+        var observed = await db.MemberEvents.AsNoTracking()
+            .Where(e => latest.Contains(e.Id) && (e.Kind == MemberEventKind.Joined || e.Kind == MemberEventKind.JoinApproved))
+            .Select(e => new MemberObservation(db.People.Where(p => p.Id == e.PersonId).Select(p => p.Phone).FirstOrDefault(), e.DisplayName))
+            .ToListAsync(cancellationToken);
+        if (observed.Count > 0)
+        {
+            return await RecordAsync(group, localizer["Reconciliation.LiveSource"].Value, observed.ToAsyncEnumerable(), user, cancellationToken);
+        }
+
+        // Nothing seen yet (no bot in the group, or nobody joined since it is there): said, and nothing recorded.
+        ModelState.AddModelError(string.Empty, localizer["Reconciliation.NoLiveMembers"]);
+        await LoadAsync(groupId, cancellationToken);
+        return Page();
+    }
+
+    private async Task<IActionResult> RecordAsync(GroupTarget group, string source, IAsyncEnumerable<MemberObservation> members, CurrentStaff user, CancellationToken cancellationToken)
+    {
+        var report = await comparer.CompareAsync(group, members, PortalTime.Today(clock), cancellationToken);
+        var run = ReconciliationRun.Record(group.Id, source, report, user.Id, clock.GetUtcNow());
+        db.ReconciliationRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Status"] = localizer["Reconciliation.Compared", report.Lines.Count(l => l.MustBeRemoved)].Value;
+        return RedirectToPage("./Run", new { id = run.Id });
     }
 
     private async Task LoadAsync(int groupId, CancellationToken cancellationToken)
