@@ -24,6 +24,9 @@ public enum MemberEventKind
 
     /// <summary>Shared a contact that is not their own; nothing was decided.</summary>
     ContactRefused = 7,
+
+    /// <summary>Not a member for this group (§11), on a platform where the portal cannot remove anyone (WhatsApp): a task for the group's administrator.</summary>
+    RemoveByHand = 8,
 }
 
 /// <summary>Why the portal refused or removed someone.</summary>
@@ -74,8 +77,11 @@ public sealed class MemberEvent
     /// <summary>The inbox update it came from; null for the portal's own sweep (a mandate that ended).</summary>
     public long? UpdateId { get; private set; }
 
-    /// <summary>Whether this event leaves the user in the group.</summary>
-    public bool IsInGroup => Kind is MemberEventKind.Joined or MemberEventKind.JoinApproved;
+    /// <summary>The last events that leave a user in the group (a removal still to be done by hand leaves them there).</summary>
+    public static readonly MemberEventKind[] InGroupKinds = [MemberEventKind.Joined, MemberEventKind.JoinApproved, MemberEventKind.RemoveByHand];
+
+    /// <summary>What the portal records when someone must leave a group: removed by the bot, or, where no API removes anyone, a task for a person.</summary>
+    public static MemberEventKind RemovalOn(Platform platform) => platform == Platform.Telegram ? MemberEventKind.Removed : MemberEventKind.RemoveByHand;
 
     public static MemberEvent Record(
         int groupId, Platform platform, string platformUserId, string? displayName, int? personId, MemberEventKind kind,

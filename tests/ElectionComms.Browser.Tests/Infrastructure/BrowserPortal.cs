@@ -76,7 +76,7 @@ public class BrowserPortal : PortalFactory, IAsyncLifetime
         if (account.TotpSecret is not null)
         {
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/LoginWith2fa"));
-            await page.GetByLabel("Kodi i verifikimit").FillAsync(PortalClient.TotpCode(account.TotpSecret));
+            await page.GetByLabel("Kodi i verifikimit").FillAsync(PortalClient.TotpCode(account.TotpSecret, ConnectionString));
             await page.GetByRole(AriaRole.Button, new() { Name = "Verifiko" }).ClickAsync();
         }
 

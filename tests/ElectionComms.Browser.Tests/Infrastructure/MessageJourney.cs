@@ -24,10 +24,11 @@ public static class MessageJourney
     }
 
     /// <summary>On the review page: confirms the authenticator code (step-up), then approves.</summary>
-    public static async Task StepUpAndApproveAsync(IPage director, DemoAccount account)
+    /// <param name="database">The portal's database: codes are issued once per database (two browser collections run at once).</param>
+    public static async Task StepUpAndApproveAsync(IPage director, DemoAccount account, string database)
     {
         await director.GetByRole(AriaRole.Link, new() { Name = "Konfirmo tani" }).ClickAsync();
-        await director.GetByLabel("Kodi i verifikimit").FillAsync(PortalClient.TotpCode(account.TotpSecret!));
+        await director.GetByLabel("Kodi i verifikimit").FillAsync(PortalClient.TotpCode(account.TotpSecret!, database));
         await director.GetByRole(AriaRole.Button, new() { Name = "Verifiko" }).ClickAsync();
         await Assertions.Expect(director.GetByTestId("step-up-needed")).ToHaveCountAsync(0);
         await director.GetByTestId("approve").ClickAsync();

@@ -30,7 +30,7 @@ public sealed class ApprovedMessagePublishedTests(PublishingBrowserPortal portal
 
         var director = await portal.SignInAsync(DemoAccounts.AdministrationDirector);
         await director.GotoAsync(messageUrl);
-        await MessageJourney.StepUpAndApproveAsync(director, DemoAccounts.AdministrationDirector);
+        await MessageJourney.StepUpAndApproveAsync(director, DemoAccounts.AdministrationDirector, portal.ConnectionString);
 
         // The table refreshes itself (wwwroot/js/deliveries.js) while the dispatcher, woken by NOTIFY, sends.
         var row = director.GetByTestId("deliveries").Locator("tbody tr");

@@ -28,7 +28,7 @@ public sealed class DirectorSignsInTests(BrowserPortal portal) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Hyr", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/LoginWith2fa"));
-        await page.GetByLabel("Kodi i verifikimit").FillAsync(PortalClient.TotpCode(DemoAccounts.AdministrationDirector.TotpSecret!));
+        await page.GetByLabel("Kodi i verifikimit").FillAsync(PortalClient.TotpCode(DemoAccounts.AdministrationDirector.TotpSecret!, portal.ConnectionString));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verifiko" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mirë se vini, Besnik Leka");

@@ -72,7 +72,7 @@ public sealed class GroupMembersAndConfirmationsTests(PublishingBrowserPortal po
         var director = await portal.SignInAsync(DemoAccounts.AdministrationDirector);
         await director.GotoAsync(messageUrl);
         await Assertions.Expect(director.GetByTestId("preview-acknowledge")).ToHaveTextAsync("Konfirmo / Confirm");
-        await MessageJourney.StepUpAndApproveAsync(director, DemoAccounts.AdministrationDirector);
+        await MessageJourney.StepUpAndApproveAsync(director, DemoAccounts.AdministrationDirector, portal.ConnectionString);
         await Assertions.Expect(director.GetByTestId("deliveries").Locator("tbody tr")).ToHaveAttributeAsync("data-status", "Sent", new() { Timeout = 30_000 });
 
         var post = portal.Telegram.Calls.Last(c => c.Method == "sendMessage" && c.ChatId == chat);

@@ -43,7 +43,7 @@ public sealed class OfficerMessageApprovedTests(BrowserPortal portal) : IAsyncLi
         await stale.GotoAsync(messageUrl);
         await Assertions.Expect(stale.GetByTestId("approve")).ToBeVisibleAsync();
 
-        await MessageJourney.StepUpAndApproveAsync(director, DemoAccounts.AdministrationDirector);
+        await MessageJourney.StepUpAndApproveAsync(director, DemoAccounts.AdministrationDirector, portal.ConnectionString);
         await Assertions.Expect(director.GetByTestId("status")).ToHaveTextAsync("Në radhë për publikim");
         await Assertions.Expect(director.GetByTestId("timeline")).ToContainTextAsync("U miratua");
         await Screenshots.SaveAsync(director, "messages-05-director-approved");

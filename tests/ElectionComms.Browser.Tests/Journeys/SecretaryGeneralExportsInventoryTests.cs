@@ -27,7 +27,7 @@ public sealed class SecretaryGeneralExportsInventoryTests(BrowserPortal portal) 
         await page.GetByLabel("Adresa e e-mailit").FillAsync(DemoAccounts.SecretaryGeneral.Email);
         await page.GetByLabel("Fjalëkalimi").FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Hyr", Exact = true }).ClickAsync();
-        await page.GetByLabel("Kodi i verifikimit").FillAsync(PortalClient.TotpCode(DemoAccounts.SecretaryGeneral.TotpSecret!));
+        await page.GetByLabel("Kodi i verifikimit").FillAsync(PortalClient.TotpCode(DemoAccounts.SecretaryGeneral.TotpSecret!, portal.ConnectionString));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verifiko" }).ClickAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Kanalet dhe grupet" }).ClickAsync();

@@ -48,12 +48,19 @@ public sealed class MemberDecisions(AppDbContext db, EligibilityQuery eligibilit
             text[refusal is null ? "Bot.JoinApproved" : "Bot.JoinDeclined", group.Name].Value, asksForContact: false, now));
     }
 
-    /// <summary>Takes the user out of the group (ban, then unban so a proper invitation still works) and records why.</summary>
+    /// <summary>
+    /// Takes the user out of the group (Telegram: ban, then unban so a proper invitation still works) and records why;
+    /// where no API removes anyone (WhatsApp), records the removal as a task for the group's administrator.
+    /// </summary>
     public void Remove(Group group, string account, string userId, string? name, int? personId, MemberRefusal reason, long? updateId)
     {
         var now = clock.GetUtcNow();
-        db.MemberEvents.Add(MemberEvent.Record(group.Id, group.Platform, userId, name, personId, MemberEventKind.Removed, reason, null, updateId, now));
-        db.BotActions.Add(BotAction.OnMember(group.Platform, account, BotActionKind.Remove, group.PlatformId, userId, now));
+        var kind = MemberEvent.RemovalOn(group.Platform);
+        db.MemberEvents.Add(MemberEvent.Record(group.Id, group.Platform, userId, name, personId, kind, reason, null, updateId, now));
+        if (kind == MemberEventKind.Removed)
+        {
+            db.BotActions.Add(BotAction.OnMember(group.Platform, account, BotActionKind.Remove, group.PlatformId, userId, now));
+        }
     }
 
     /// <summary>The groups of this bot where the user's last event is a join request still waiting for their contact.</summary>

@@ -21,7 +21,7 @@ public sealed class MemberRemovalsViewComponent(AppDbContext db, TimeProvider cl
         var since = clock.GetUtcNow().AddDays(-7);
         var groups = user.Role == StaffRole.SecretaryGeneral ? db.Groups : db.Groups.Where(g => g.AdministratorId == user.Id);
         var rows = await (from e in db.MemberEvents
-                          where e.Kind == MemberEventKind.Removed && e.At >= since
+                          where (e.Kind == MemberEventKind.Removed || e.Kind == MemberEventKind.RemoveByHand) && e.At >= since
                           join g in groups on e.GroupId equals g.Id
                           group e by new { g.Id, g.Name } into byGroup
                           orderby byGroup.Max(e => e.At) descending

@@ -30,10 +30,10 @@ public sealed class PlatformMembersViewComponent(AppDbContext db, IAuthorization
 
         var latest = db.MemberEvents.Where(e => e.GroupId == groupId).GroupBy(e => e.PlatformUserId).Select(g => g.Max(e => e.Id));
         var current = db.MemberEvents.AsNoTracking().Where(e => latest.Contains(e.Id));
-        var inGroup = current.Where(e => e.Kind == MemberEventKind.Joined || e.Kind == MemberEventKind.JoinApproved);
+        var inGroup = current.Where(e => MemberEvent.InGroupKinds.Contains(e.Kind));
         var members = await Rows(inGroup.OrderBy(e => e.DisplayName).ThenBy(e => e.Id)).Take(Shown).ToListAsync(cancellationToken);
         var refused = await Rows(db.MemberEvents.AsNoTracking()
-                .Where(e => e.GroupId == groupId && (e.Kind == MemberEventKind.Removed || e.Kind == MemberEventKind.JoinDeclined || e.Kind == MemberEventKind.ContactRefused))
+                .Where(e => e.GroupId == groupId && (e.Kind == MemberEventKind.Removed || e.Kind == MemberEventKind.RemoveByHand || e.Kind == MemberEventKind.JoinDeclined || e.Kind == MemberEventKind.ContactRefused))
                 .OrderByDescending(e => e.Id))
             .Take(50).ToListAsync(cancellationToken);
         return View("/Features/PlatformEvents/PlatformMembers.cshtml", new Model(groupId, await inGroup.CountAsync(cancellationToken), members, refused));

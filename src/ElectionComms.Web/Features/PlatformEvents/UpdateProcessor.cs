@@ -43,7 +43,7 @@ public sealed partial class UpdateProcessor(
         string outcome;
         try
         {
-            outcome = update.Platform == Platform.Telegram ? await TelegramAsync(update, cancellationToken) : WhatsApp(update);
+            outcome = update.Platform == Platform.Telegram ? await TelegramAsync(update, cancellationToken) : await WhatsAppAsync(update, cancellationToken);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
@@ -247,8 +247,62 @@ public sealed partial class UpdateProcessor(
         return "Bot has the rights it needs.";
     }
 
-    /// <summary>WhatsApp changes are kept in the inbox as they came; no rule acts on them yet (docs/deployment.md).</summary>
-    private static string WhatsApp(InboxUpdate inbox) => "Recorded: " + inbox.Kind;
+    /// <summary>
+    /// WhatsApp <c>group_participants_update</c> (issue 14 item 3): people added to a Cloud API group are checked with
+    /// the same rule by their number; the Groups API gives the portal no removal it could make for the group, so anyone
+    /// who is not a member becomes a task for the group's administrator (shown on the group and home pages). Other
+    /// changes stay in the inbox as they came.
+    /// </summary>
+    private async Task<string> WhatsAppAsync(InboxUpdate inbox, CancellationToken cancellationToken)
+    {
+        if (inbox.Kind != "whatsapp:group_participants_update"
+            || System.Text.Json.Nodes.JsonNode.Parse(inbox.Body)?["value"]?["groups"] is not System.Text.Json.Nodes.JsonArray changes)
+        {
+            return "Recorded: " + inbox.Kind;
+        }
+
+        var now = clock.GetUtcNow();
+        var decided = 0;
+        foreach (var change in changes.OfType<System.Text.Json.Nodes.JsonObject>())
+        {
+            var groupId = change["group_id"]?.ToString();
+            if (groupId is null || await db.Groups.SingleOrDefaultAsync(g => g.Platform == Platform.WhatsApp && g.PlatformId == groupId, cancellationToken) is not { } group)
+            {
+                continue;
+            }
+
+            foreach (var participant in (change["added_participants"] as System.Text.Json.Nodes.JsonArray ?? []).OfType<System.Text.Json.Nodes.JsonObject>())
+            {
+                var number = participant["wa_id"]?.ToString() ?? participant["input"]?.ToString() ?? string.Empty;
+                var phone = Common.PhoneNumbers.Normalise(number.All(char.IsAsciiDigit) ? "+" + number : number);
+                var masked = Common.PhoneNumbers.Mask(phone.E164) is { Length: > 0 } m ? m : Common.PhoneNumbers.MaskTyped(number);
+                var userId = phone.E164 ?? number;
+                var personId = phone.E164 is { } e164 ? await decisions.PersonByPhoneAsync(group.ElectionId, e164, cancellationToken) : null;
+                MemberRefusal? refusal = personId is null ? MemberRefusal.NotInRegistry : await decisions.RefusalAsync(group, personId, cancellationToken);
+                var name = participant["profile"]?["name"]?.ToString();
+                if (refusal is { } reason)
+                {
+                    decisions.Remove(group, inbox.Account, userId, name, personId, reason, inbox.Id);
+                }
+                else
+                {
+                    db.MemberEvents.Add(MemberEvent.Record(group.Id, Platform.WhatsApp, userId, name, personId, MemberEventKind.Joined, null, masked, inbox.Id, now));
+                }
+
+                decided++;
+            }
+
+            foreach (var participant in (change["removed_participants"] as System.Text.Json.Nodes.JsonArray ?? []).OfType<System.Text.Json.Nodes.JsonObject>())
+            {
+                var number = participant["wa_id"]?.ToString() ?? participant["input"]?.ToString() ?? string.Empty;
+                var phone = Common.PhoneNumbers.Normalise(number.All(char.IsAsciiDigit) ? "+" + number : number);
+                db.MemberEvents.Add(MemberEvent.Record(group.Id, Platform.WhatsApp, phone.E164 ?? number, null, null, MemberEventKind.Left, null, null, inbox.Id, now));
+                decided++;
+            }
+        }
+
+        return $"WhatsApp participants: {decided} change(s) recorded.";
+    }
 
     private static bool IsIn(ChatMember member) => member.Status switch
     {

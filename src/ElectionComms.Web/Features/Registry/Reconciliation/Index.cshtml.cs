@@ -102,7 +102,7 @@ public sealed class IndexModel(
 
         var latest = db.MemberEvents.Where(e => e.GroupId == groupId).GroupBy(e => e.PlatformUserId).Select(g => g.Max(e => e.Id));
         var observed = await db.MemberEvents.AsNoTracking()
-            .Where(e => latest.Contains(e.Id) && (e.Kind == MemberEventKind.Joined || e.Kind == MemberEventKind.JoinApproved))
+            .Where(e => latest.Contains(e.Id) && MemberEvent.InGroupKinds.Contains(e.Kind))
             .Select(e => new MemberObservation(db.People.Where(p => p.Id == e.PersonId).Select(p => p.Phone).FirstOrDefault(), e.DisplayName))
             .ToListAsync(cancellationToken);
         if (observed.Count > 0)
