@@ -16,6 +16,24 @@ RUN dotnet restore src/ElectionComms.Web/ElectionComms.Web.csproj
 RUN dotnet publish src/ElectionComms.Web/ElectionComms.Web.csproj \
         -c Release --no-restore -o /app/publish -p:UseAppHost=false
 
+# The fake Telegram and WhatsApp APIs for the demo (a development tool, never part of the portal's image):
+#   docker compose up starts them as the service "fakes" (target below); the portal's image is the last stage.
+FROM build AS fakes-build
+COPY tools/ tools/
+RUN dotnet publish tools/ElectionComms.FakePlatforms/ElectionComms.FakePlatforms.csproj \
+        -c Release -o /app/fakes -p:UseAppHost=false
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS fakes
+WORKDIR /app
+ENV FAKE_TELEGRAM_URL=http://0.0.0.0:58081 \
+    FAKE_WHATSAPP_URL=http://0.0.0.0:58082 \
+    FAKE_WHATSAPP_NUMBERS=106540352242922=EAAdemoWhatsAppToken \
+    DOTNET_CLI_TELEMETRY_OPTOUT=1
+COPY --from=fakes-build /app/fakes ./
+USER $APP_UID
+EXPOSE 58081 58082
+ENTRYPOINT ["dotnet", "ElectionComms.FakePlatforms.dll"]
+
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 ENV ASPNETCORE_HTTP_PORTS=8080 \
