@@ -94,7 +94,7 @@ internal static class EventsBenchmark
         });
 
         // Part 2: one message with a button to every group; one press per group by the member bound in part 1.
-        var messageId = await ApproveWithButtonAsync(host);
+        var (messageId, _) = await PublishingBenchmark.ApproveAsync(host, "Ju lutemi konfirmoni marrjen e udhëzimit.", "Grupi i provës ", asksAcknowledgement: true);
         await DispatchAsync(host, processors);
         var sent = await DeliveriesAsync(host, messageId);
         var codes = host.Services.GetRequiredService<ElectionComms.Web.Common.AcknowledgementCodes>();
@@ -250,28 +250,6 @@ internal static class EventsBenchmark
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
         return (chats, phones);
-    }
-
-    private static async Task<Guid> ApproveWithButtonAsync(BenchHost host)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var officer = await db.Staff.SingleAsync(s => s.Email == DemoAccounts.CommunicationOfficer.Email);
-        var daz = await db.Staff.SingleAsync(s => s.Email == DemoAccounts.AdministrationDirector.Email);
-        var sg = await db.Staff.SingleAsync(s => s.Email == DemoAccounts.SecretaryGeneral.Email);
-        var groups = await db.Groups.Where(g => g.Name.StartsWith("Grupi i provës ")).ToListAsync();
-        var directorate = await db.OfficialAccounts.Where(a => a.Handle == "@" + Handle).Select(a => a.DirectorateId).SingleAsync();
-        var targets = groups.Select(g => new TargetGroup(g.Id, g.Name, directorate, g.AdministratorId, false, true, true)).ToList();
-        var now = DateTimeOffset.UtcNow;
-        var message = Message.Draft(officer, new MessageDraft("Ju lutemi konfirmoni marrjen e udhëzimit.", null, null, null, false, AsksAcknowledgement: true), targets, now);
-        db.Messages.Add(message);
-        message.Submit(officer, null, targets, [daz.Id, sg.Id], [new ApproverCandidate(daz, StaffRole.Director)], now);
-        message.Approve(daz, StaffRole.Director, [daz.Id, sg.Id], targets, message.CurrentContentHash, now, now);
-        var entry = message.Enqueue(now);
-        db.PublishingQueue.Add(entry);
-        db.Deliveries.AddRange(message.DeliveriesOf(entry, groups.ToDictionary(g => g.Id, g => (g.Platform, g.PlatformId)), now));
-        await db.SaveChangesAsync();
-        return message.Id;
     }
 
     private static async Task DispatchAsync(BenchHost host, int workers) =>

@@ -190,18 +190,18 @@ internal static class PublishingBenchmark
     }
 
     /// <summary>The officer's message to every bench group, approved by the director: the approval's own transaction adds the deliveries.</summary>
-    private static async Task<(Guid Id, DateTimeOffset Committed)> ApproveAsync(BenchHost host, string text)
+    internal static async Task<(Guid Id, DateTimeOffset Committed)> ApproveAsync(BenchHost host, string text, string groupPrefix = "Grupi i provës së ngarkesës", bool asksAcknowledgement = false)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var officer = await db.Staff.SingleAsync(s => s.Email == DemoAccounts.CommunicationOfficer.Email);
         var daz = await db.Staff.SingleAsync(s => s.Email == DemoAccounts.AdministrationDirector.Email);
         var sg = await db.Staff.SingleAsync(s => s.Email == DemoAccounts.SecretaryGeneral.Email);
-        var groups = await db.Groups.Where(g => g.Name.StartsWith("Grupi i provës së ngarkesës")).ToListAsync();
+        var groups = await db.Groups.Where(g => g.Name.StartsWith(groupPrefix)).ToListAsync();
         var directorate = await db.OfficialAccounts.Where(a => a.Handle == "@" + Handle).Select(a => a.DirectorateId).SingleAsync();
         var targets = groups.Select(g => new TargetGroup(g.Id, g.Name, directorate, g.AdministratorId, false, true, true)).ToList();
         var now = DateTimeOffset.UtcNow;
-        var message = Message.Draft(officer, new MessageDraft(text, null, null, null, false), targets, now);
+        var message = Message.Draft(officer, new MessageDraft(text, null, null, null, false, asksAcknowledgement), targets, now);
         db.Messages.Add(message);
         message.Submit(officer, null, targets, [daz.Id, sg.Id], [new ApproverCandidate(daz, StaffRole.Director)], now);
         message.Approve(daz, StaffRole.Director, [daz.Id, sg.Id], targets, message.CurrentContentHash, now, now);

@@ -121,7 +121,7 @@ public sealed partial class UpdateProcessor(
             return "Contact refused: not the sender's own.";
         }
 
-        var phone = Common.PhoneNumbers.Normalise(contact.PhoneNumber.All(char.IsAsciiDigit) ? "+" + contact.PhoneNumber : contact.PhoneNumber);
+        var phone = PlatformPhone(contact.PhoneNumber);
         var masked = Common.PhoneNumbers.Mask(phone.E164) is { Length: > 0 } m ? m : Common.PhoneNumbers.MaskTyped(contact.PhoneNumber);
         if (pending.Count == 0)
         {
@@ -274,7 +274,7 @@ public sealed partial class UpdateProcessor(
             foreach (var participant in (change["added_participants"] as System.Text.Json.Nodes.JsonArray ?? []).OfType<System.Text.Json.Nodes.JsonObject>())
             {
                 var number = participant["wa_id"]?.ToString() ?? participant["input"]?.ToString() ?? string.Empty;
-                var phone = Common.PhoneNumbers.Normalise(number.All(char.IsAsciiDigit) ? "+" + number : number);
+                var phone = PlatformPhone(number);
                 var masked = Common.PhoneNumbers.Mask(phone.E164) is { Length: > 0 } m ? m : Common.PhoneNumbers.MaskTyped(number);
                 var userId = phone.E164 ?? number;
                 var personId = phone.E164 is { } e164 ? await decisions.PersonByPhoneAsync(group.ElectionId, e164, cancellationToken) : null;
@@ -295,7 +295,7 @@ public sealed partial class UpdateProcessor(
             foreach (var participant in (change["removed_participants"] as System.Text.Json.Nodes.JsonArray ?? []).OfType<System.Text.Json.Nodes.JsonObject>())
             {
                 var number = participant["wa_id"]?.ToString() ?? participant["input"]?.ToString() ?? string.Empty;
-                var phone = Common.PhoneNumbers.Normalise(number.All(char.IsAsciiDigit) ? "+" + number : number);
+                var phone = PlatformPhone(number);
                 db.MemberEvents.Add(MemberEvent.Record(group.Id, Platform.WhatsApp, phone.E164 ?? number, null, null, MemberEventKind.Left, null, null, inbox.Id, now));
                 decided++;
             }
@@ -310,6 +310,10 @@ public sealed partial class UpdateProcessor(
         ChatMemberStatus.Restricted => member is ChatMemberRestricted { IsMember: true },
         _ => false,
     };
+
+    /// <summary>Telegram and WhatsApp give numbers in international form without "+" (355691234567): read as such, not as a local number.</summary>
+    private static Common.NormalisedPhone PlatformPhone(string number) =>
+        Common.PhoneNumbers.Normalise(number.Length > 0 && number.All(char.IsAsciiDigit) ? "+" + number : number);
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
