@@ -13,6 +13,9 @@ namespace ElectionComms.Web.Common;
 /// </summary>
 public sealed class AcknowledgementCodes(IConfiguration configuration)
 {
+    /// <summary>The button's label, in both languages as the post itself may be; shown in the approved preview too.</summary>
+    public const string ButtonLabel = "Konfirmo / Confirm";
+
     private const string Prefix = "ack:";
 
     private byte[]? Key => configuration["PlatformEvents:AcknowledgementKey"] is { Length: >= 16 } key ? Encoding.UTF8.GetBytes(key) : null;

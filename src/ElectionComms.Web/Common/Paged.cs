@@ -27,6 +27,9 @@ public sealed class Paged<T>
 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
+    /// <summary>A page whose rows were built from another page's (the same number, size and total).</summary>
+    public static Paged<T> Of(IReadOnlyList<T> items, int pageNumber, int pageSize, int total) => new(items, pageNumber, pageSize, total);
+
     /// <summary>Reads page <paramref name="pageNumber"/>, moved into range when it is past either end.</summary>
     public static async Task<Paged<T>> ReadAsync(IQueryable<T> ordered, int pageNumber, int pageSize, CancellationToken cancellationToken)
     {

@@ -21,23 +21,63 @@ public sealed class AcknowledgementReport(AppDbContext db, EligibilityQuery elig
 
     public sealed record GroupRow(int GroupId, string Group, int Expected, int Confirmed, IReadOnlyList<UnitRow> Units);
 
-    public async Task<IReadOnlyList<GroupRow>> BuildAsync(Guid messageId, CancellationToken cancellationToken)
+    /// <summary>Groups per page: each group's expected people are read from the registry, so a national message is paged.</summary>
+    public const int PageSize = 50;
+
+    private sealed record Target(int Id, string Name, int ElectionId);
+
+    // The election's unit names, read once per report (about 6,500 rows nationally), not once per page.
+    private Dictionary<(AdministrationLevel, int), string>? names;
+
+    /// <summary>One page of the groups the message reached, by name, with their units.</summary>
+    public async Task<Paged<GroupRow>> PageAsync(Guid messageId, int pageNumber, CancellationToken cancellationToken)
     {
-        var today = PortalTime.Today(clock);
-        var confirmed = await db.Acknowledgements.Where(a => a.MessageId == messageId).Select(a => a.PersonId).ToListAsync(cancellationToken);
-        var confirmedSet = confirmed.ToHashSet();
-        var groups = await db.Groups.Where(g => db.Deliveries.Any(d => d.MessageId == messageId && d.GroupId == g.Id && d.Status == DeliveryStatus.Sent))
-            .OrderBy(g => g.Name).Select(g => new { g.Id, g.Name, g.ElectionId }).ToListAsync(cancellationToken);
+        var page = await Paged<Target>.ReadAsync(Reached(messageId), pageNumber, PageSize, cancellationToken);
+        var rows = await RowsAsync(messageId, page.Items, cancellationToken);
+        return Paged<GroupRow>.Of(rows, page.PageNumber, PageSize, page.Total);
+    }
+
+    /// <summary>Every group, a page at a time (the export), so memory holds one page of people.</summary>
+    public async IAsyncEnumerable<GroupRow> AllAsync(Guid messageId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var number = 1; ; number++)
+        {
+            var page = await Paged<Target>.ReadAsync(Reached(messageId), number, PageSize, cancellationToken);
+            foreach (var row in await RowsAsync(messageId, page.Items, cancellationToken))
+            {
+                yield return row;
+            }
+
+            if (number >= page.PageCount)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private IQueryable<Target> Reached(Guid messageId) =>
+        db.Groups.Where(g => db.Deliveries.Any(d => d.MessageId == messageId && d.GroupId == g.Id && d.Status == DeliveryStatus.Sent))
+            .OrderBy(g => g.Name).ThenBy(g => g.Id).Select(g => new Target(g.Id, g.Name, g.ElectionId));
+
+    private async Task<List<GroupRow>> RowsAsync(Guid messageId, IReadOnlyList<Target> groups, CancellationToken cancellationToken)
+    {
         var rows = new List<GroupRow>();
-        Dictionary<(AdministrationLevel, int), string>? names = null;
+        if (groups.Count == 0)
+        {
+            return rows;
+        }
+
+        var today = PortalTime.Today(clock);
+        var confirmedSet = (await db.Acknowledgements.Where(a => a.MessageId == messageId).Select(a => a.PersonId).ToListAsync(cancellationToken)).ToHashSet();
+        names ??= await UnitNamesAsync(groups[0].ElectionId, cancellationToken);
+        var order = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo(Cultures.Albanian), System.Globalization.CompareOptions.NumericOrdering);
         foreach (var group in groups)
         {
-            names ??= await UnitNamesAsync(group.ElectionId, cancellationToken);
             var target = (await eligibility.TargetAsync(group.Id, cancellationToken))!;
             var people = await eligibility.Eligible(target, today).Select(p => new { p.Id, p.Level, p.UnitId }).ToListAsync(cancellationToken);
             var units = people.GroupBy(p => (p.Level, p.UnitId))
                 .Select(u => new UnitRow(names.GetValueOrDefault(u.Key, u.Key.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture)), u.Count(), u.Count(p => confirmedSet.Contains(p.Id))))
-                .OrderBy(u => u.Confirmed > 0).ThenBy(u => u.Unit, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo(Cultures.Albanian), System.Globalization.CompareOptions.NumericOrdering))
+                .OrderBy(u => u.Confirmed > 0).ThenBy(u => u.Unit, order)
                 .ToList();
             rows.Add(new GroupRow(group.Id, group.Name, people.Count, people.Count(p => confirmedSet.Contains(p.Id)), units));
         }

@@ -20,16 +20,16 @@ public sealed class AcknowledgementsModel(AppDbContext db, AcknowledgementReport
 
     public bool AsksAcknowledgement { get; private set; }
 
-    public IReadOnlyList<AcknowledgementReport.GroupRow> Groups { get; private set; } = [];
+    public Paged<AcknowledgementReport.GroupRow>? Groups { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, int pageNumber, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused)
         {
             return refused;
         }
 
-        Groups = await report.BuildAsync(id, cancellationToken);
+        Groups = await report.PageAsync(id, pageNumber, cancellationToken);
         return Page();
     }
 
@@ -40,20 +40,17 @@ public sealed class AcknowledgementsModel(AppDbContext db, AcknowledgementReport
             return refused;
         }
 
-        var groups = await report.BuildAsync(id, cancellationToken);
         string[] headers = [localizer["Acknowledgements.Group"], localizer["Acknowledgements.Unit"], localizer["Acknowledgements.Expected"], localizer["Acknowledgements.Confirmed"]];
         var culture = CultureInfo.CurrentCulture;
         async IAsyncEnumerable<object?[]> Rows()
         {
-            foreach (var group in groups)
+            await foreach (var group in report.AllAsync(id, cancellationToken))
             {
                 foreach (var unit in group.Units)
                 {
                     yield return [group.Group, unit.Unit, unit.Expected, unit.Confirmed];
                 }
             }
-
-            await Task.CompletedTask;
         }
 
         return new ExportFileResult(format, $"konfirmimet-{id:N}", (stream, token) => TableExport.WriteAsync(format, stream, headers, Rows(), culture, token));

@@ -80,7 +80,6 @@ public sealed partial class BotActionSender(AppDbContext db, TelegramBots bots, 
 
     private async Task<string?> CallAsync(TelegramBotClient bot, BotAction action, CancellationToken cancellationToken)
     {
-        var chat = action.Kind == BotActionKind.AnswerButton ? null! : TelegramBots.ChatOf(action.ChatId);
         var user = action.UserId is null ? 0 : long.Parse(action.UserId, CultureInfo.InvariantCulture);
         switch (action.Kind)
         {
@@ -88,21 +87,22 @@ public sealed partial class BotActionSender(AppDbContext db, TelegramBots bots, 
                 ReplyMarkup markup = action.AsksForContact
                     ? new ReplyKeyboardMarkup(new KeyboardButton(text["Bot.ShareContact"].Value, requestContact: true, requestLocation: false)) { OneTimeKeyboard = true, ResizeKeyboard = true }
                     : new ReplyKeyboardRemove();
-                var sent = await bot.SendMessage(chat, action.Text!, replyMarkup: markup, cancellationToken: cancellationToken);
+                var sent = await bot.SendMessage(TelegramBots.ChatOf(action.ChatId), action.Text!, replyMarkup: markup, cancellationToken: cancellationToken);
                 return sent.MessageId.ToString(CultureInfo.InvariantCulture);
             case BotActionKind.ApproveJoin:
-                await bot.ApproveChatJoinRequest(chat, user, cancellationToken);
+                await bot.ApproveChatJoinRequest(TelegramBots.ChatOf(action.ChatId), user, cancellationToken);
                 return null;
             case BotActionKind.AnswerButton:
                 await bot.AnswerCallbackQuery(action.ChatId, action.Text, cancellationToken: cancellationToken);
                 return null;
             case BotActionKind.DeclineJoin:
-                await bot.DeclineChatJoinRequest(chat, user, cancellationToken);
+                await bot.DeclineChatJoinRequest(TelegramBots.ChatOf(action.ChatId), user, cancellationToken);
                 return null;
             default:
                 // Ban, then unban at once: out of the group now, and free to join again through a proper invitation.
-                await bot.BanChatMember(chat, user, cancellationToken: cancellationToken);
-                await bot.UnbanChatMember(chat, user, onlyIfBanned: true, cancellationToken);
+                var group = TelegramBots.ChatOf(action.ChatId);
+                await bot.BanChatMember(group, user, cancellationToken: cancellationToken);
+                await bot.UnbanChatMember(group, user, onlyIfBanned: true, cancellationToken);
                 return null;
         }
     }

@@ -20,9 +20,6 @@ namespace ElectionComms.Web.Features.Publishing;
 /// </summary>
 public sealed class TelegramConnector(TelegramBots bots, IOptions<PublishingOptions> options) : IPlatformConnector
 {
-    /// <summary>The button's label, in both languages as the post itself may be; part of the approved preview.</summary>
-    public const string ConfirmLabel = "Konfirmo / Confirm";
-
     public Platform Platform => Platform.Telegram;
 
     public async Task<SendResult> SendAsync(Outgoing outgoing, CancellationToken cancellationToken)
@@ -35,7 +32,7 @@ public sealed class TelegramConnector(TelegramBots bots, IOptions<PublishingOpti
         var chat = TelegramBots.ChatOf(outgoing.ChatId);
         var paid = options.Value.Telegram.AllowPaidBroadcast;
         var html = MessageFormatting.ToTelegramHtml(outgoing.Text);
-        InlineKeyboardMarkup? button = outgoing.AcknowledgeData is { } data ? new(InlineKeyboardButton.WithCallbackData(ConfirmLabel, data)) : null;
+        InlineKeyboardMarkup? button = outgoing.AcknowledgeData is { } data ? new(InlineKeyboardButton.WithCallbackData(AcknowledgementCodes.ButtonLabel, data)) : null;
         try
         {
             if (outgoing.Attachment is not { } file)
