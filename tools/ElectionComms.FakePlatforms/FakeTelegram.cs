@@ -21,6 +21,7 @@ public sealed class FakeTelegram : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Func<int, Answer>> scripts = new();
     private readonly ConcurrentDictionary<string, int> calls = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> updates = new();
+    private readonly ConcurrentDictionary<string, JsonObject[]> administrators = new();
     private int nextMessageId = 1000;
 
     private FakeTelegram(WebApplication app) => this.app = app;
@@ -45,6 +46,12 @@ public sealed class FakeTelegram : IAsyncDisposable
 
     /// <summary>How the membership calls (approve, decline, ban, unban, createChatInviteLink), answerCallbackQuery and setWebhook answer; by default they succeed.</summary>
     public Func<Call, Answer>? MemberAnswer { get; set; }
+
+    /// <summary>How <c>getChatAdministrators</c> answers instead of the chat's list (an error, a chat not found); by default the list.</summary>
+    public Func<Call, Answer?>? AdministratorsAnswer { get; set; }
+
+    /// <summary>The username every bot gives in <c>getMe</c> (its id is the number before the token's colon, as on Telegram).</summary>
+    public string BotUsername { get; set; } = "KqzAdministrataBot";
 
     public ConcurrentQueue<Call> Calls { get; } = new();
 
@@ -71,8 +78,10 @@ public sealed class FakeTelegram : IAsyncDisposable
         Calls.Clear();
         DeleteAnswer = null;
         MemberAnswer = null;
+        AdministratorsAnswer = null;
         SendDelay = TimeSpan.Zero;
         updates.Clear();
+        administrators.Clear();
     }
 
     /// <summary>The answers for one chat, by attempt (1, 2, …); chats without a script get a sent message.</summary>
@@ -117,6 +126,75 @@ public sealed class FakeTelegram : IAsyncDisposable
             ["is_revoked"] = false,
             ["name"] = call.Body["name"]?.ToString(),
         },
+    }.ToJsonString());
+
+    /// <summary>
+    /// The chat's administrators as getChatAdministrators lists them (ChatMember objects: <see cref="Administrator"/>,
+    /// <see cref="Owner"/>). A chat without a list has the asking bot alone, with every right.
+    /// </summary>
+    public void Administrators(string chatId, params JsonObject[] members) => administrators[chatId] = members;
+
+    /// <summary>A ChatMemberAdministrator with every field the Bot API sends.</summary>
+    public static JsonObject Administrator(long userId, string firstName, bool isBot = false, bool canInvite = true, bool canRestrict = true, bool canPost = true) => new()
+    {
+        ["status"] = "administrator",
+        ["user"] = User(userId, firstName, isBot),
+        ["can_be_edited"] = false,
+        ["is_anonymous"] = false,
+        ["can_manage_chat"] = true,
+        ["can_delete_messages"] = true,
+        ["can_manage_video_chats"] = true,
+        ["can_restrict_members"] = canRestrict,
+        ["can_promote_members"] = false,
+        ["can_change_info"] = true,
+        ["can_invite_users"] = canInvite,
+        ["can_post_stories"] = false,
+        ["can_edit_stories"] = false,
+        ["can_delete_stories"] = false,
+        ["can_post_messages"] = canPost,
+        ["can_edit_messages"] = canPost,
+        ["can_pin_messages"] = true,
+    };
+
+    /// <summary>A ChatMemberOwner (the group's creator).</summary>
+    public static JsonObject Owner(long userId, string firstName) => new()
+    {
+        ["status"] = "creator",
+        ["user"] = User(userId, firstName, isBot: false),
+        ["is_anonymous"] = false,
+    };
+
+    /// <summary>The bot's id, as Telegram gives it: the number before the colon of its token.</summary>
+    public static long BotId(string token) => long.Parse(token.Split(':')[0], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static JsonObject User(long userId, string firstName, bool isBot) =>
+        new() { ["id"] = userId, ["is_bot"] = isBot, ["first_name"] = firstName };
+
+    private Answer ChatAdministrators(string token, Call call)
+    {
+        if (AdministratorsAnswer?.Invoke(call) is { } scripted)
+        {
+            return scripted;
+        }
+
+        var chat = call.ChatId;
+        var members = administrators.TryGetValue(chat, out var listed) ? listed : [Administrator(BotId(token), "KQZ", isBot: true)];
+
+        // Without return_bots, Telegram leaves out every bot but the one asking.
+        var returnBots = call.Body["return_bots"]?.GetValue<bool>() ?? false;
+        var result = new JsonArray();
+        foreach (var member in members.Where(m => returnBots || m["user"]!["is_bot"]!.GetValue<bool>() == false || m["user"]!["id"]!.GetValue<long>() == BotId(token)))
+        {
+            result.Add(member.DeepClone());
+        }
+
+        return new Answer(HttpStatusCode.OK, new JsonObject { ["ok"] = true, ["result"] = result }.ToJsonString());
+    }
+
+    private Answer Me(string token) => new(HttpStatusCode.OK, new JsonObject
+    {
+        ["ok"] = true,
+        ["result"] = new JsonObject { ["id"] = BotId(token), ["is_bot"] = true, ["first_name"] = "KQZ", ["username"] = BotUsername },
     }.ToJsonString());
 
     /// <summary>An update for the bot with this token to fetch with getUpdates (development's poll mode).</summary>
@@ -164,6 +242,8 @@ public sealed class FakeTelegram : IAsyncDisposable
                 MemberAnswer?.Invoke(call) ?? True,
             "getUpdates" => await UpdatesAsync(token, call, context.RequestAborted),
             "createChatInviteLink" => MemberAnswer?.Invoke(call) ?? InviteLink(call),
+            "getChatAdministrators" => ChatAdministrators(token, call),
+            "getMe" => Me(token),
             _ => Error(HttpStatusCode.NotFound, "Not Found: method not found"),
         };
         context.Response.StatusCode = (int)answer.Status;
@@ -185,7 +265,10 @@ public sealed class FakeTelegram : IAsyncDisposable
     {
         if (!request.HasFormContentType)
         {
-            return ((await JsonNode.ParseAsync(request.Body))?.AsObject() ?? [], []);
+            // A call without parameters (getMe) comes with no body at all.
+            using var reader = new StreamReader(request.Body);
+            var text = await reader.ReadToEndAsync();
+            return (text.Length == 0 ? [] : JsonNode.Parse(text)?.AsObject() ?? [], []);
         }
 
         var form = await request.ReadFormAsync();

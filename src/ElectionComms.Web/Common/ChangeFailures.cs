@@ -28,6 +28,8 @@ public sealed class ChangeFailures(DomainErrors errors, IStringLocalizer<Strings
         // A second row where one is allowed was written by a parallel request: the same as a row changed meanwhile.
         ["ix_group_memberships_group_id_person_id"] = ChangedMeanwhile,
         ["ix_publishing_queue_message_id_version_id"] = ChangedMeanwhile,
+        ["pk_group_administration_checks"] = ChangedMeanwhile,
+        ["pk_staff_platform_links"] = ChangedMeanwhile,
     };
 
     internal const string ChangedMeanwhile = "";

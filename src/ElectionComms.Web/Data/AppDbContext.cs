@@ -100,6 +100,10 @@ public sealed class AppDbContext(
 
     public DbSet<ElectionComms.Domain.PlatformEvents.Acknowledgement> Acknowledgements => Set<ElectionComms.Domain.PlatformEvents.Acknowledgement>();
 
+    public DbSet<ElectionComms.Domain.PlatformEvents.StaffPlatformLink> StaffPlatformLinks => Set<ElectionComms.Domain.PlatformEvents.StaffPlatformLink>();
+
+    public DbSet<ElectionComms.Domain.PlatformEvents.GroupAdministrationCheck> GroupAdministrationChecks => Set<ElectionComms.Domain.PlatformEvents.GroupAdministrationCheck>();
+
     /// <summary>Every save writes its audit rows in the same transaction, or nothing at all is saved.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -15,6 +15,8 @@ internal static class PlatformEventsSetup
         services.AddScoped<UpdateProcessor>();
         services.AddScoped<BotActionSender>();
         services.AddScoped<MembershipSweep>();
+        services.AddScoped<AdministratorCheck>();
+        services.AddScoped<StaffLinks>();
         if (section.GetValue(nameof(PlatformEventsOptions.Processor), true))
         {
             services.AddHostedService<PlatformEventsService>();

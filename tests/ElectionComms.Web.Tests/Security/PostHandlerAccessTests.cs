@@ -130,6 +130,11 @@ public sealed class PostHandlerAccessTests(PortalFactory portal) : IAsyncLifetim
         ["POST /Publishing/Manual?handler=Deleted"] = [Sg, Daz, Dld, Officer, Helpline],
         ["POST /Publishing/Manual?handler=Posted"] = [Sg, Daz, Dld, Officer, Helpline],
 
+        // Platform events (issue 14 item 5): the group's administrator asks for the §7 check; staff link their own Telegram.
+        ["POST /PlatformEvents/CheckAdministrators"] = [Daz],
+        ["POST /PlatformEvents/TelegramLink?handler=Start"] = [Sg, Daz, Dld, Officer, Clerk, Helpline, Admin],
+        ["POST /PlatformEvents/TelegramLink?handler=Unlink"] = [Sg, Daz, Dld, Officer, Clerk, Helpline, Admin],
+
         // Registry (§5c, §10, §11): the clerk imports and ends; directors and the Secretary General may reveal a number;
         // the sample group's clerk and administrator reconcile it.
         ["POST /Registry/Import"] = [Clerk],

@@ -65,6 +65,7 @@ public sealed class SampleResources
             ["/Invitations/Usage"] = Id(scenario.GroupId),
             ["/Messages/Details"] = Id(messageId),
             ["/Messages/Edit"] = Id(messageId),
+            ["/PlatformEvents/CheckAdministrators"] = Id(scenario.GroupId, "groupId"),
             ["/Registry/Person"] = Id(scenario.EligibleId),
             ["/Registry/Reconciliation/Index"] = Id(scenario.GroupId, "groupId"),
             ["/Registry/Reconciliation/Run"] = Id(run),

@@ -92,3 +92,41 @@ internal sealed class AcknowledgementConfiguration : IEntityTypeConfiguration<Ac
         builder.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class StaffPlatformLinkConfiguration : IEntityTypeConfiguration<StaffPlatformLink>
+{
+    public void Configure(EntityTypeBuilder<StaffPlatformLink> builder)
+    {
+        builder.ToTable("staff_platform_links");
+        builder.HasKey(l => new { l.StaffMemberId, l.Platform });
+        builder.Property(l => l.Platform).HasConversion<string>().HasMaxLength(16);
+        builder.Property(l => l.PlatformUserId).HasMaxLength(PlatformIdentity.UserIdMaxLength);
+        builder.Property(l => l.PlatformUserName).HasMaxLength(StaffPlatformLink.NameMaxLength);
+
+        // The code is a secret until used: its hash never reaches the audit trail (only that it changed).
+        builder.Property(l => l.CodeHash).HasMaxLength(64).ExcludedFromAudit();
+
+        // One platform account stands for one employee.
+        builder.HasIndex(l => new { l.Platform, l.PlatformUserId }).IsUnique().HasFilter("platform_user_id IS NOT NULL");
+        builder.Ignore(l => l.IsLinked);
+        builder.HasIndex(l => l.CodeHash).IsUnique().HasFilter("code_hash IS NOT NULL");
+        builder.HasOne<ElectionComms.Domain.Organisation.StaffMember>().WithMany().HasForeignKey(l => l.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class GroupAdministrationCheckConfiguration : IEntityTypeConfiguration<GroupAdministrationCheck>
+{
+    public void Configure(EntityTypeBuilder<GroupAdministrationCheck> builder)
+    {
+        builder.ToTable("group_administration_checks");
+        builder.HasKey(c => c.GroupId);
+        builder.Property(c => c.GroupId).ValueGeneratedNever();
+        builder.Property(c => c.BotProblem).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.BotProblemDetail).HasMaxLength(GroupAdministrationCheck.DetailMaxLength);
+        builder.Property(c => c.DirectorProblem).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.ExtraAdministrators).HasMaxLength(GroupAdministrationCheck.DetailMaxLength);
+        builder.Ignore(c => c.HasProblem);
+        builder.HasIndex(c => c.AttemptedAt);
+        builder.HasOne<Group>().WithMany().HasForeignKey(c => c.GroupId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -2080,6 +2080,53 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("bot_actions", (string)null);
                 });
 
+            modelBuilder.Entity("ElectionComms.Domain.PlatformEvents.GroupAdministrationCheck", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.Property<int>("AdministratorCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("administrator_count");
+
+                    b.Property<DateTimeOffset>("AttemptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attempted_at");
+
+                    b.Property<string>("BotProblem")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("bot_problem");
+
+                    b.Property<string>("BotProblemDetail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("bot_problem_detail");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("DirectorProblem")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("director_problem");
+
+                    b.Property<string>("ExtraAdministrators")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("extra_administrators");
+
+                    b.HasKey("GroupId")
+                        .HasName("pk_group_administration_checks");
+
+                    b.HasIndex("AttemptedAt")
+                        .HasDatabaseName("ix_group_administration_checks_attempted_at");
+
+                    b.ToTable("group_administration_checks", (string)null);
+                });
+
             modelBuilder.Entity("ElectionComms.Domain.PlatformEvents.InboxUpdate", b =>
                 {
                     b.Property<long>("Id")
@@ -2266,6 +2313,57 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasDatabaseName("ix_platform_identities_platform_platform_user_id");
 
                     b.ToTable("platform_identities", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.PlatformEvents.StaffPlatformLink", b =>
+                {
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("platform");
+
+                    b.Property<DateTimeOffset?>("CodeExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("code_expires_at");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash")
+                        .HasAnnotation("ElectionComms:Audit", AuditVisibility.Excluded);
+
+                    b.Property<DateTimeOffset?>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.Property<string>("PlatformUserId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("platform_user_id");
+
+                    b.Property<string>("PlatformUserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("platform_user_name");
+
+                    b.HasKey("StaffMemberId", "Platform")
+                        .HasName("pk_staff_platform_links");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_platform_links_code_hash")
+                        .HasFilter("code_hash IS NOT NULL");
+
+                    b.HasIndex("Platform", "PlatformUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_platform_links_platform_platform_user_id")
+                        .HasFilter("platform_user_id IS NOT NULL");
+
+                    b.ToTable("staff_platform_links", (string)null);
                 });
 
             modelBuilder.Entity("ElectionComms.Domain.Publishing.Delivery", b =>
@@ -3658,6 +3756,16 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasConstraintName("fk_acknowledgements_people_person_id");
                 });
 
+            modelBuilder.Entity("ElectionComms.Domain.PlatformEvents.GroupAdministrationCheck", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Channels.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_administration_checks_groups_group_id");
+                });
+
             modelBuilder.Entity("ElectionComms.Domain.PlatformEvents.MemberEvent", b =>
                 {
                     b.HasOne("ElectionComms.Domain.Channels.Group", null)
@@ -3688,6 +3796,16 @@ namespace ElectionComms.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_platform_identities_people_person_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.PlatformEvents.StaffPlatformLink", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_platform_links_staff_members_staff_member_id");
                 });
 
             modelBuilder.Entity("ElectionComms.Domain.Publishing.Delivery", b =>

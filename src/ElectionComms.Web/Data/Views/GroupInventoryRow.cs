@@ -56,4 +56,10 @@ public sealed class GroupInventoryRow
     public bool AdministratorValid { get; private set; }
 
     public int OfficerCount { get; private set; }
+
+    /// <summary>
+    /// The last delivery failed, or the platform shows the group's administrators differ from §7 (migration
+    /// AdministratorChecks: the bot lacks a right, the designated administrator is missing, or someone else is one).
+    /// </summary>
+    public bool PlatformProblem { get; private set; }
 }

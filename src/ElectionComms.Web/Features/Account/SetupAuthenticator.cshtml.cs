@@ -1,12 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using ElectionComms.Web.Auth;
+using ElectionComms.Web.Common;
 using ElectionComms.Web.Localisation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using QRCoder;
 
 namespace ElectionComms.Web.Features.Account;
 
@@ -84,10 +84,7 @@ public sealed class SetupAuthenticatorModel(
         SharedKey = FormatKey(key);
         var uri = $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.Email ?? user.UserName ?? string.Empty)}" +
                   $"?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
-        var png = new PngByteQRCode(data).GetGraphic(6);
-        QrCodeDataUri = "data:image/png;base64," + Convert.ToBase64String(png);
+        QrCodeDataUri = QrDataUri.Png(uri);
     }
 
     private static string FormatKey(string key)

@@ -27,4 +27,13 @@ public sealed class PlatformEventsOptions
 
     /// <summary>How often the portal looks for people whose mandate ended or who were removed, to take them out of the groups.</summary>
     public int SweepSeconds { get; set; } = 60;
+
+    /// <summary>Every active Telegram group's administrators are compared with §7 at least this often (issue 14 item 5).</summary>
+    public int AdministratorCheckMinutes { get; set; } = 360;
+
+    /// <summary>
+    /// Groups asked per sweep: 50 a minute is 3,000 groups an hour, well inside the 360 minutes for a national
+    /// election, and a trickle beside the bots' sending.
+    /// </summary>
+    public int AdministratorChecksPerRun { get; set; } = 50;
 }

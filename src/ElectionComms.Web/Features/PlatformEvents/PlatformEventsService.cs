@@ -6,7 +6,7 @@ using Npgsql;
 namespace ElectionComms.Web.Features.PlatformEvents;
 
 /// <summary>
-/// Runs the inbox, the bots' calls and the §11 sweep in this process (issue 14): woken by NOTIFY on
+/// Runs the inbox, the bots' calls, the §11 sweep and the §7 administrator check in this process (issue 14): woken by NOTIFY on
 /// "platform_updates" (a stored update) and "bot_actions" (a decision), otherwise every few seconds and at the next
 /// sweep. Any number may run against one database: claims are row locks with SKIP LOCKED. Bot texts are Albanian,
 /// the language of the people they go to.
@@ -37,6 +37,7 @@ public sealed partial class PlatformEventsService(IServiceScopeFactory scopes, I
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<MembershipSweep>().RunAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<AdministratorCheck>().RunDueAsync(stoppingToken);
                 nextSweep = Clock.GetUtcNow().AddSeconds(Math.Max(1, options.Value.SweepSeconds));
                 continue;
             }

@@ -1,4 +1,5 @@
 using ElectionComms.Domain.Channels;
+using ElectionComms.Domain.PlatformEvents;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
@@ -10,15 +11,15 @@ namespace ElectionComms.Web.Features.PlatformEvents;
 /// </summary>
 public static class TelegramBotRights
 {
-    /// <returns>Why the bot cannot do its work in the group, or null when it can.</returns>
-    public static string? Problem(ChatMember bot, GroupKind kind, string changedBy) => bot switch
+    /// <returns>What keeps the bot from its work in the group, or null when nothing does.</returns>
+    public static BotRightsProblem? Problem(ChatMember? bot, GroupKind kind) => bot switch
     {
-        { Status: ChatMemberStatus.Left or ChatMemberStatus.Kicked } => $"Telegram: the bot was removed from the group (by {changedBy}).",
-        ChatMemberAdministrator admin when kind == GroupKind.Channel && admin.CanPostMessages != true =>
-            $"Telegram: the bot may not post in the channel (changed by {changedBy}).",
-        ChatMemberAdministrator admin when kind == GroupKind.Group && !(admin.CanInviteUsers && admin.CanRestrictMembers) =>
-            $"Telegram: the bot lacks the right to {(admin.CanInviteUsers ? "remove members" : "invite users")} (changed by {changedBy}).",
+        null => BotRightsProblem.NotAdministrator,
+        { Status: ChatMemberStatus.Left or ChatMemberStatus.Kicked } => BotRightsProblem.Removed,
+        ChatMemberAdministrator admin when kind == GroupKind.Channel && admin.CanPostMessages != true => BotRightsProblem.CannotPost,
+        ChatMemberAdministrator { CanInviteUsers: false } when kind == GroupKind.Group => BotRightsProblem.CannotInvite,
+        ChatMemberAdministrator { CanRestrictMembers: false } when kind == GroupKind.Group => BotRightsProblem.CannotRemove,
         ChatMemberAdministrator or ChatMemberOwner => null,
-        _ => $"Telegram: the bot is no longer an administrator of the group (changed by {changedBy}); it cannot admit or remove members.",
+        _ => BotRightsProblem.NotAdministrator,
     };
 }

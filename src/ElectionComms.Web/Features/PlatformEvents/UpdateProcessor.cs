@@ -21,7 +21,7 @@ namespace ElectionComms.Web.Features.PlatformEvents;
 /// same person's updates handled by two processors at once.
 /// </summary>
 public sealed partial class UpdateProcessor(
-    AppDbContext db, MemberDecisions decisions, AcknowledgementCodes codes, IStringLocalizer<Strings> text, TimeProvider clock, ILogger<UpdateProcessor> logger)
+    AppDbContext db, MemberDecisions decisions, StaffLinks staffLinks, AcknowledgementCodes codes, IStringLocalizer<Strings> text, TimeProvider clock, ILogger<UpdateProcessor> logger)
 {
     private const string ClaimSql = """
         SELECT * FROM platform_updates
@@ -74,6 +74,8 @@ public sealed partial class UpdateProcessor(
             { ChatMember: { } change } => await MemberChangedAsync(inbox, change, cancellationToken),
             { CallbackQuery: { } press } => await ButtonAsync(inbox, press, cancellationToken),
             { MyChatMember: { } mine } => await BotMembershipAsync(inbox, mine, cancellationToken),
+            { Message: { Text: { } start, Chat.Type: ChatType.Private } message } when StaffLinks.CodeIn(start) is { } code =>
+                await staffLinks.CompleteAsync(inbox, message, code, cancellationToken),
             _ => "Ignored: " + inbox.Kind,
         };
     }
@@ -87,7 +89,7 @@ public sealed partial class UpdateProcessor(
         }
 
         var userId = Id(request.From.Id);
-        var name = NameOf(request.From);
+        var name = TelegramNames.Of(request.From);
         if (await decisions.PersonOfAsync(Platform.Telegram, userId, cancellationToken) is { } personId)
         {
             var refusal = await decisions.RefusalAsync(group, personId, cancellationToken);
@@ -105,7 +107,7 @@ public sealed partial class UpdateProcessor(
     private async Task<string> ContactAsync(InboxUpdate inbox, Message message, Contact contact, CancellationToken cancellationToken)
     {
         var userId = Id(message.From!.Id);
-        var name = NameOf(message.From);
+        var name = TelegramNames.Of(message.From);
         var pending = await decisions.PendingAsync(Platform.Telegram, inbox.Account, userId, cancellationToken);
         var now = clock.GetUtcNow();
         if (contact.UserId != message.From.Id)
@@ -157,7 +159,7 @@ public sealed partial class UpdateProcessor(
         }
 
         var userId = Id(user.Id);
-        var name = NameOf(user);
+        var name = TelegramNames.Of(user);
         var personId = await decisions.PersonOfAsync(Platform.Telegram, userId, cancellationToken);
         var now = clock.GetUtcNow();
         if (!IsIn(change.NewChatMember))
@@ -232,16 +234,14 @@ public sealed partial class UpdateProcessor(
             return "Ignored: not a group of this bot in the inventory.";
         }
 
-        if (TelegramBotRights.Problem(change.NewChatMember, group.Kind, NameOf(change.From)) is { } problem)
+        var now = clock.GetUtcNow();
+        var check = await AdministratorCheck.OfAsync(db, group.Id, now, cancellationToken);
+        var problem = TelegramBotRights.Problem(change.NewChatMember, group.Kind);
+        check.RecordBot(problem, TelegramNames.Of(change.From), now);
+        if (problem is not null)
         {
-            group.ReportDeliveryProblem(problem, clock.GetUtcNow());
-            LogBotProblem(group.Id, problem);
-            return "Bot problem: " + problem;
-        }
-
-        if (group.DeliveryProblem is not null)
-        {
-            group.ClearDeliveryProblem();
+            LogBotProblem(group.Id, problem.Value, TelegramNames.Of(change.From));
+            return $"Bot problem: {problem} (changed by {TelegramNames.Of(change.From)}).";
         }
 
         return "Bot has the rights it needs.";
@@ -317,16 +317,14 @@ public sealed partial class UpdateProcessor(
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
-    private static string NameOf(User user) => string.Join(' ', new[] { user.FirstName, user.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Platform update {UpdateId} ({Kind}) failed; it is tried again")]
     private partial void LogFailed(Exception failure, long updateId, string kind);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Platform update {UpdateId}: contact {MaskedPhone} decided {Count} join request(s)")]
     private partial void LogContact(long updateId, string maskedPhone, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Group {GroupId}: {Problem}")]
-    private partial void LogBotProblem(int groupId, string problem);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Group {GroupId}: the bot's rights changed to {Problem} by {ChangedBy}")]
+    private partial void LogBotProblem(int groupId, BotRightsProblem problem, string changedBy);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Removed a user from group {GroupId}: {Reason} (§11)")]
     private partial void LogRemoved(int groupId, MemberRefusal reason);

@@ -142,15 +142,5 @@ public sealed class AcknowledgementTests(PublishingPortal portal) : IAsyncLifeti
         },
     });
 
-    private async Task PostAsync(JsonObject update)
-    {
-        using var client = portal.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/telegram/kqz_administrata")
-        {
-            Content = new StringContent(update.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", PublishingPortal.WebhookSecret);
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
-        await portal.ProcessEventsAsync();
-    }
+    private Task PostAsync(JsonObject update) => portal.SendTelegramUpdateAsync(update);
 }

@@ -52,6 +52,20 @@ public static class TelegramUpdateJson
         },
     };
 
+    /// <summary>A text the user typed (or a start link sent, "/start &lt;parameter&gt;") in their private chat with the bot.</summary>
+    public static JsonObject PrivateText(long fromId, string text, string first = "Arta", string last = "Hoxha") => new()
+    {
+        ["update_id"] = NextId(),
+        ["message"] = new JsonObject
+        {
+            ["message_id"] = 18,
+            ["from"] = User(fromId, first, last),
+            ["chat"] = new JsonObject { ["id"] = fromId, ["first_name"] = first, ["last_name"] = last, ["type"] = "private" },
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["text"] = text,
+        },
+    };
+
     /// <summary>A chat_member update: <paramref name="userId"/> goes from <paramref name="from"/> to <paramref name="to"/>, by <paramref name="byId"/>.</summary>
     public static JsonObject MemberChange(string chatId, long userId, long byId, string from, string to) => new()
     {

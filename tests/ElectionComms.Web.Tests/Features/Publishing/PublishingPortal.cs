@@ -158,6 +158,25 @@ public class PublishingPortal : PortalFactory
         return director;
     }
 
+    /// <summary>@kqz_administrata's webhook as Telegram calls it (with the bot's secret): the update as stored, or the refusal.</summary>
+    public async Task<HttpResponseMessage> PostTelegramUpdateAsync(System.Text.Json.Nodes.JsonObject update)
+    {
+        using var client = CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/telegram/kqz_administrata")
+        {
+            Content = new StringContent(update.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", WebhookSecret);
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>Telegram delivers <paramref name="update"/> and the portal handles it, bot calls included.</summary>
+    public async Task SendTelegramUpdateAsync(System.Text.Json.Nodes.JsonObject update)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await PostTelegramUpdateAsync(update)).StatusCode);
+        await ProcessEventsAsync();
+    }
+
     /// <summary>Processes the inbox and makes the bots' calls until nothing is waiting, as the platform-events service would.</summary>
     public Task<int> ProcessEventsAsync() => WithServicesAsync(async services =>
     {

@@ -95,6 +95,7 @@ public sealed class GroupsModel(AppDbContext db, ReadModelCache cache, IStringLo
         localizer["Inventory.AdministratorValid"], localizer["Inventory.Officers"], localizer["Inventory.LogoVersion"],
         localizer["Inventory.LogoOutdated"], localizer["Inventory.ExpectedMembers"], localizer["Inventory.Capacity"],
         localizer["Inventory.OverCapacity"], localizer["Inventory.Status"], localizer["Inventory.TestGroup"],
+        localizer["Inventory.Problem.OnPlatform"],
     ];
 
     private object?[] Cells(InventoryGroup g) =>
@@ -104,6 +105,7 @@ public sealed class GroupsModel(AppDbContext db, ReadModelCache cache, IStringLo
         g.PlatformId, DirectoratesById.TryGetValue(g.DirectorateId, out var d) ? d.Code : null, g.AdministratorName,
         YesNo(g.AdministratorValid), g.OfficerCount, g.LogoVersion, YesNo(g.LogoOutdated), g.ExpectedMembers, g.Capacity,
         YesNo(g.ExceedsCapacity), localizer["GroupStatus." + g.Status].Value, YesNo(g.IsTestGroup),
+        YesNo(g.OnPlatform),
     ];
 
     private string YesNo(bool value) => localizer[value ? "Common.Yes" : "Common.No"];

@@ -11,7 +11,10 @@ public enum InventoryProblem
     WithoutOfficer = 2,
     OutdatedLogo = 3,
     OverCapacity = 4,
-    Inactive = 5,
+
+    /// <summary>Issue 14 item 5: delivery failed, or the platform's administrators differ from §7.</summary>
+    OnPlatform = 5,
+    Inactive = 6,
 }
 
 /// <summary>

@@ -54,7 +54,7 @@ public sealed class InventoryGroup
 
     public bool ExceedsCapacity { get; init; }
 
-    // The five problem lists of the dashboard. Each is defined here once; the counts and the filtered list both
+    // The six problem lists of the dashboard. Each is defined here once; the counts and the filtered list both
     // read these flags. Problems of a deactivated group no longer matter, so only "inactive" lists those.
     public bool WithoutValidAdministrator { get; init; }
 
@@ -63,6 +63,8 @@ public sealed class InventoryGroup
     public bool OutdatedLogo { get; init; }
 
     public bool OverCapacity { get; init; }
+
+    public bool OnPlatform { get; init; }
 
     public bool Inactive { get; init; }
 
@@ -100,6 +102,7 @@ public sealed class InventoryGroup
             WithoutOfficer = g.Status == GroupStatus.Active && g.OfficerCount == 0,
             OutdatedLogo = g.Status == GroupStatus.Active && g.LogoOutdated,
             OverCapacity = g.Status == GroupStatus.Active && capacity != null && g.ScopeUnits * perUnit > capacity,
+            OnPlatform = g.Status == GroupStatus.Active && g.PlatformProblem,
             Inactive = g.Status == GroupStatus.Inactive,
         };
 

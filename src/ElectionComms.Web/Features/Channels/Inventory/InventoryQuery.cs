@@ -68,6 +68,7 @@ public sealed class InventoryQuery(AppDbContext db, ReadModelCache cache)
             InventoryProblem.WithoutOfficer => query.Where(g => g.WithoutOfficer),
             InventoryProblem.OutdatedLogo => query.Where(g => g.OutdatedLogo),
             InventoryProblem.OverCapacity => query.Where(g => g.OverCapacity),
+            InventoryProblem.OnPlatform => query.Where(g => g.OnPlatform),
             InventoryProblem.Inactive => query.Where(g => g.Inactive),
             _ => query,
         };
@@ -106,6 +107,7 @@ public sealed class InventoryQuery(AppDbContext db, ReadModelCache cache)
                     x.Count(g => g.WithoutOfficer),
                     x.Count(g => g.OutdatedLogo),
                     x.Count(g => g.OverCapacity),
+                    x.Count(g => g.OnPlatform),
                     x.Count(g => g.Inactive))))
             .ToListAsync(cancellationToken));
 
@@ -122,13 +124,13 @@ public sealed class InventoryQuery(AppDbContext db, ReadModelCache cache)
 
     public sealed record AccountCell(Platform Platform, AccountStatus Status, int Count);
 
-    public sealed record ProblemCounts(int WithoutAdministrator, int WithoutOfficer, int OutdatedLogo, int OverCapacity, int Inactive)
+    public sealed record ProblemCounts(int WithoutAdministrator, int WithoutOfficer, int OutdatedLogo, int OverCapacity, int OnPlatform, int Inactive)
     {
-        public static readonly ProblemCounts None = new(0, 0, 0, 0, 0);
+        public static readonly ProblemCounts None = new(0, 0, 0, 0, 0, 0);
 
         public static ProblemCounts Sum(IEnumerable<ProblemCounts> counts) => counts.Aggregate(None, (a, b) => new(
             a.WithoutAdministrator + b.WithoutAdministrator, a.WithoutOfficer + b.WithoutOfficer, a.OutdatedLogo + b.OutdatedLogo,
-            a.OverCapacity + b.OverCapacity, a.Inactive + b.Inactive));
+            a.OverCapacity + b.OverCapacity, a.OnPlatform + b.OnPlatform, a.Inactive + b.Inactive));
 
         public int For(InventoryProblem problem) => problem switch
         {
@@ -136,6 +138,7 @@ public sealed class InventoryQuery(AppDbContext db, ReadModelCache cache)
             InventoryProblem.WithoutOfficer => WithoutOfficer,
             InventoryProblem.OutdatedLogo => OutdatedLogo,
             InventoryProblem.OverCapacity => OverCapacity,
+            InventoryProblem.OnPlatform => OnPlatform,
             _ => Inactive,
         };
     }
