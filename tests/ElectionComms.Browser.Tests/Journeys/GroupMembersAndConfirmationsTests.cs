@@ -98,6 +98,49 @@ public sealed class GroupMembersAndConfirmationsTests(PublishingBrowserPortal po
         await Screenshots.SaveAsync(director, "events-02-acknowledgement-report");
     }
 
+    [Fact]
+    public async Task The_director_links_their_Telegram_and_an_extra_administrator_reaches_the_group_page_and_the_inventory()
+    {
+        const long DirectorTelegram = 6_990_001;
+        var (groupId, chat) = await portal.WithDbAsync(async db =>
+        {
+            var group = await db.Groups.SingleAsync(g => g.Name == "KZAZ 1" && g.Platform == Platform.Telegram);
+            return (group.Id, group.PlatformId);
+        });
+        portal.Telegram.Administrators(chat,
+            FakePlatforms.FakeTelegram.Owner(DirectorTelegram, "Drejtor"),
+            FakePlatforms.FakeTelegram.Administrator(FakePlatforms.FakeTelegram.BotId(PublishingBrowserPortal.Token), "KQZ", isBot: true),
+            FakePlatforms.FakeTelegram.Administrator(8_990_001, "Gjergj"));
+
+        var director = await portal.SignInAsync(DemoAccounts.AdministrationDirector);
+        await director.Locator("#userMenu").ClickAsync();
+        await director.GetByRole(AriaRole.Link, new() { Name = "Llogaria ime në Telegram" }).ClickAsync();
+        await Assertions.Expect(director.GetByTestId("telegram-not-linked")).ToBeVisibleAsync();
+        await director.GetByRole(AriaRole.Button, new() { Name = "Krijo lidhjen" }).ClickAsync();
+        var startLink = await director.GetByTestId("telegram-start-link").TextContentAsync() ?? string.Empty;
+        var code = startLink[(startLink.IndexOf("start=", StringComparison.Ordinal) + "start=".Length)..];
+        await PostAsync(TelegramUpdateJson.PrivateText(DirectorTelegram, "/start " + code, "Drejtor", "Administrate"));
+        await UntilAsync(() => portal.Telegram.Calls.Any(c => c.Method == "sendMessage" && c.ChatId == DirectorTelegram.ToString()));
+        await director.GetByRole(AriaRole.Link, new() { Name = "Rifresko" }).ClickAsync();
+        await Assertions.Expect(director.GetByTestId("telegram-linked")).ToContainTextAsync("Drejtor Administrate");
+
+        await director.GotoAsync($"/Channels/Groups/Details/{groupId}");
+        await director.GetByTestId("check-administrators").ClickAsync();
+        var admins = director.GetByTestId("platform-administrators");
+        await Assertions.Expect(director.Locator(".alert-success")).ToContainTextAsync("ka probleme");
+        await Assertions.Expect(admins.GetByTestId("director")).ToHaveAttributeAsync("data-problem", "None");
+        await Assertions.Expect(admins.GetByTestId("extra-administrators")).ToContainTextAsync("Gjergj (8990001)");
+        await admins.ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(director, "events-03-group-administrators");
+
+        var secretary = await portal.SignInAsync(DemoAccounts.SecretaryGeneral);
+        await secretary.GotoAsync("/Channels/Inventory");
+        await secretary.GetByTestId("problem-OnPlatform").GetByRole(AriaRole.Link).First.ClickAsync();
+        var row = secretary.Locator("tr", new() { Has = secretary.GetByTestId("platform-problem") }).Filter(new() { HasText = "KZAZ 1" });
+        await Assertions.Expect(row.First).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(secretary, "events-04-inventory-platform-problems");
+    }
+
     private async Task PostAsync(System.Text.Json.Nodes.JsonObject update)
     {
         using var http = new HttpClient { BaseAddress = portal.ServerAddress };
