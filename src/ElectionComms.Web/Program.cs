@@ -29,7 +29,8 @@ builder.Services
     .AddMessages()
     .AddPublishing(builder.Configuration)
     .AddPlatformEvents(builder.Configuration)
-    .AddInvitations(builder.Configuration);
+    .AddInvitations(builder.Configuration)
+    .AddMemberApp(builder.Configuration);
 
 var app = builder.Build();
 

@@ -84,6 +84,11 @@ public sealed class Invitation
             throw new DomainException("Invitation.GroupWithoutJoinLink");
         }
 
+        if (group.PersonalOnly && personId is null)
+        {
+            throw new DomainException("Invitation.AppInvitationsArePersonal");
+        }
+
         if (codeHash is not { Length: HashLength })
         {
             throw new DomainException("Invitation.BadCodeHash");
@@ -197,4 +202,8 @@ public sealed class Invitation
 }
 
 /// <summary>What <see cref="Invitation"/> needs to know of its group.</summary>
-public readonly record struct InvitationTarget(int GroupId, bool IsActive, bool HasJoinLink);
+/// <param name="PersonalOnly">
+/// A group of the KQZ's own app (§4 b, issue 20): redeeming an invitation binds the device to a person, so only a
+/// personal invitation may be made for it (anyone knowing a member's number could otherwise bind a device as them).
+/// </param>
+public readonly record struct InvitationTarget(int GroupId, bool IsActive, bool HasJoinLink, bool PersonalOnly = false);

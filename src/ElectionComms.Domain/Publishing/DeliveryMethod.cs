@@ -18,11 +18,12 @@ public static class DeliveryMethods
     /// <summary>
     /// Telegram groups and channels, through the account's bot. A WhatsApp group that a business number created
     /// through the Cloud API is known by its group id; one run from a phone is known only by its invitation link
-    /// (https://chat.whatsapp.com/…), which no API can post to. Every other platform is posted by hand.
+    /// (https://chat.whatsapp.com/…), which no API can post to. The KQZ's own app (§4 b) is reached by the portal
+    /// itself. Every other platform is posted by hand.
     /// </summary>
     public static DeliveryMethod For(Platform platform, string platformId) => platform switch
     {
-        Platform.Telegram => DeliveryMethod.Api,
+        Platform.Telegram or Platform.KqzApp => DeliveryMethod.Api,
         Platform.WhatsApp when !platformId.StartsWith("https://", StringComparison.OrdinalIgnoreCase) => DeliveryMethod.Api,
         _ => DeliveryMethod.Manual,
     };

@@ -104,6 +104,12 @@ public sealed class AppDbContext(
 
     public DbSet<ElectionComms.Domain.PlatformEvents.GroupAdministrationCheck> GroupAdministrationChecks => Set<ElectionComms.Domain.PlatformEvents.GroupAdministrationCheck>();
 
+    public DbSet<ElectionComms.Domain.MemberApp.AppDevice> AppDevices => Set<ElectionComms.Domain.MemberApp.AppDevice>();
+
+    public DbSet<ElectionComms.Domain.MemberApp.AppInboxItem> AppInbox => Set<ElectionComms.Domain.MemberApp.AppInboxItem>();
+
+    public DbSet<ElectionComms.Domain.MemberApp.AppPushSubscription> AppPushSubscriptions => Set<ElectionComms.Domain.MemberApp.AppPushSubscription>();
+
     /// <summary>Every save writes its audit rows in the same transaction, or nothing at all is saved.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

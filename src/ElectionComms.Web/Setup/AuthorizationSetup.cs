@@ -50,5 +50,10 @@ internal static class AuthorizationSetup
         conventions.AllowAnonymousToPage("/Invitations/Public/Index");
         conventions.AllowAnonymousToPage("/Invitations/Public/Logo");
         conventions.AllowAnonymousToFolder("/Error");
+
+        // The KQZ app's member pages (issue 20): members have no staff account; the device's own key admits them
+        // (MemberSession). The clerk's device pages stay in the registry's policy.
+        conventions.AllowAnonymousToFolder("/MemberApp/Member");
+        conventions.AuthorizeFolder("/MemberApp/Devices", Features.Registry.RegistryRights.ChangePolicy);
     }
 }

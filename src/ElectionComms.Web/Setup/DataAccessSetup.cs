@@ -23,6 +23,9 @@ internal static class DataAccessSetup
             .UseNpgsql(WithPreparedStatements(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention());
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+
+        // The one eligibility rule in SQL (§5c, §11), for pages, the platform events and the app's connector alike.
+        services.AddScoped<ElectionComms.Web.Common.EligibilityQuery>();
         return services;
     }
 

@@ -39,7 +39,6 @@ internal static class PagesSetup
         services.AddScoped<ElectionComms.Web.Data.Seed.ChannelsSeeder>();
         services.AddScoped<ElectionComms.Web.Data.Seed.PeopleSeeder>();
         services.AddSingleton<ElectionComms.Web.Features.Registry.IPhoneNormaliser, ElectionComms.Web.Features.Registry.LibPhoneNumberNormaliser>();
-        services.AddScoped<ElectionComms.Web.Common.EligibilityQuery>();
         services.AddScoped<ElectionComms.Web.Features.Registry.ReconciliationComparer>();
         services.AddScoped<ElectionComms.Web.Features.Channels.Groups.ScopeResolver>();
         services.AddScoped<ElectionComms.Web.Features.Channels.Groups.BotJoinLink>();

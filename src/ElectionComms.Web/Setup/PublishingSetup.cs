@@ -19,6 +19,9 @@ internal static class PublishingSetup
         // The Cloud API token travels in the Authorization header; no request logging here either.
         services.AddHttpClient(WhatsAppConnector.HttpClientName).RemoveAllLoggers();
         services.AddScoped<IPlatformConnector, WhatsAppConnector>();
+
+        // The KQZ's own app (§4 b, issue 20): the portal's database is the platform.
+        services.AddScoped<IPlatformConnector, AppConnector>();
         services.AddScoped<DeliveryDispatcher>();
         services.AddScoped<ManualPosting>();
         if (configuration.GetValue($"{PublishingOptions.Section}:{nameof(PublishingOptions.Dispatcher)}", true))

@@ -53,12 +53,19 @@ public class BrowserPortal : PortalFactory, IAsyncLifetime
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync();
 
     /// <summary>A fresh browser context (its own cookies) at the portal's address, in an A4-friendly window.</summary>
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(new ViewportSize { Width = 1280, Height = 860 });
+
+    /// <summary>A fresh context as a member's phone: a small touch screen (issue 20).</summary>
+    public Task<IPage> NewPhonePageAsync() => NewPageAsync(new ViewportSize { Width = 390, Height = 844 }, mobile: true);
+
+    private async Task<IPage> NewPageAsync(ViewportSize viewport, bool mobile = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = ServerAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+            ViewportSize = viewport,
+            IsMobile = mobile,
+            HasTouch = mobile,
             Locale = "sq-AL",
         });
         context.SetDefaultTimeout(15_000);

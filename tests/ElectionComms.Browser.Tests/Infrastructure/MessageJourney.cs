@@ -8,11 +8,17 @@ namespace ElectionComms.Browser.Tests.Infrastructure;
 public static class MessageJourney
 {
     /// <summary>Drafts <paramref name="text"/> to the first group whose label starts with <paramref name="group"/>, saves and submits; returns the message's path.</summary>
-    public static async Task<string> DraftAndSubmitAsync(IPage officer, string text, string group, string? screenshotPrefix = null)
+    /// <param name="asksConfirmation">Ticks "Kërko konfirmim" (issue 14 item 6).</param>
+    public static async Task<string> DraftAndSubmitAsync(IPage officer, string text, string group, string? screenshotPrefix = null, bool asksConfirmation = false)
     {
         await officer.GotoAsync("/Messages/Edit");
         await officer.GetByLabel("Teksti (shqip)").FillAsync(text);
         await officer.Locator("label", new() { HasText = group }).First.ClickAsync();
+        if (asksConfirmation)
+        {
+            await officer.GetByLabel("Kërko konfirmim").CheckAsync();
+        }
+
         await Shot(officer, screenshotPrefix, "01-officer-drafts");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Ruaj draftin" }).ClickAsync();
         await Assertions.Expect(officer.GetByTestId("status")).ToHaveTextAsync("Draft");

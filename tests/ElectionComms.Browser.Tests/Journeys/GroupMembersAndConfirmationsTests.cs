@@ -61,13 +61,7 @@ public sealed class GroupMembersAndConfirmationsTests(PublishingBrowserPortal po
         await Screenshots.SaveAsync(clerk, "events-01-group-live-members");
 
         var officer = await portal.SignInAsync(DemoAccounts.CommunicationOfficer);
-        await officer.GotoAsync("/Messages/Edit");
-        await officer.GetByLabel("Teksti (shqip)").FillAsync("Ju lutemi konfirmoni marrjen e udhëzimit për numërimin.");
-        await officer.Locator("label", new() { HasText = "KZAZ 1 (" }).First.ClickAsync();
-        await officer.GetByLabel("Kërko konfirmim").CheckAsync();
-        await officer.GetByRole(AriaRole.Button, new() { Name = "Ruaj draftin" }).ClickAsync();
-        await officer.GetByRole(AriaRole.Button, new() { Name = "Dërgo për miratim" }).ClickAsync();
-        var messageUrl = new Uri(officer.Url).PathAndQuery;
+        var messageUrl = await MessageJourney.DraftAndSubmitAsync(officer, "Ju lutemi konfirmoni marrjen e udhëzimit për numërimin.", "KZAZ 1 (", asksConfirmation: true);
 
         var director = await portal.SignInAsync(DemoAccounts.AdministrationDirector);
         await director.GotoAsync(messageUrl);

@@ -30,7 +30,7 @@ public sealed class FeatureBoundaryTests
     public void The_features_are_the_ones_the_adr_names()
     {
         Assert.Equal(
-            ["Account", "Admin", "Administration", "Channels", "Error", "Invitations", "Messages", "PlatformEvents", "Publishing", "Registry", "Shared"],
+            ["Account", "Admin", "Administration", "Channels", "Error", "Invitations", "MemberApp", "Messages", "PlatformEvents", "Publishing", "Registry", "Shared"],
             FeatureNamespaces().Select(n => n[(Features.Length + 1)..]).Order(StringComparer.Ordinal));
     }
 

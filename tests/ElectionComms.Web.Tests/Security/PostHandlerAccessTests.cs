@@ -135,6 +135,13 @@ public sealed class PostHandlerAccessTests(PortalFactory portal) : IAsyncLifetim
         ["POST /PlatformEvents/TelegramLink?handler=Start"] = [Sg, Daz, Dld, Officer, Clerk, Helpline, Admin],
         ["POST /PlatformEvents/TelegramLink?handler=Unlink"] = [Sg, Daz, Dld, Officer, Clerk, Helpline, Admin],
 
+        // The KQZ app (issue 20): its member pages are anonymous (a device key, not a staff account, admits a member;
+        // a staff browser has none, so each answers "no access"); only the clerk revokes a member's device.
+        ["POST /MemberApp/Member/Bind"] = [Sg, Daz, Dld, Officer, Clerk, Helpline, Admin],
+        ["POST /MemberApp/Member/Index?handler=Subscribe"] = [Sg, Daz, Dld, Officer, Clerk, Helpline, Admin],
+        ["POST /MemberApp/Member/Message?handler=Confirm"] = [Sg, Daz, Dld, Officer, Clerk, Helpline, Admin],
+        ["POST /MemberApp/Devices/Revoke"] = [Clerk],
+
         // Registry (§5c, §10, §11): the clerk imports and ends; directors and the Secretary General may reveal a number;
         // the sample group's clerk and administrator reconcile it.
         ["POST /Registry/Import"] = [Clerk],

@@ -66,6 +66,8 @@ public sealed class SampleResources
             ["/Messages/Details"] = Id(messageId),
             ["/Messages/Edit"] = Id(messageId),
             ["/PlatformEvents/CheckAdministrators"] = Id(scenario.GroupId, "groupId"),
+            ["/MemberApp/Member/Message"] = Id(1),
+            ["/MemberApp/Devices/Revoke"] = new(Id(scenario.EligibleId, "personId")) { ["deviceId"] = "1" },
             ["/Registry/Person"] = Id(scenario.EligibleId),
             ["/Registry/Reconciliation/Index"] = Id(scenario.GroupId, "groupId"),
             ["/Registry/Reconciliation/Run"] = Id(run),

@@ -1294,6 +1294,191 @@ namespace ElectionComms.Web.Data.Migrations
                     b.ToTable("invitation_uses", (string)null);
                 });
 
+            modelBuilder.Entity("ElectionComms.Domain.MemberApp.AppDevice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BindNonce")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("bind_nonce")
+                        .HasAnnotation("ElectionComms:Audit", AuditVisibility.Excluded);
+
+                    b.Property<DateTimeOffset>("BoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bound_at");
+
+                    b.Property<int>("InvitationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("invitation_id");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("key_hash")
+                        .HasAnnotation("ElectionComms:Audit", AuditVisibility.Excluded);
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("label");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid?>("RevokedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("revoked_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_app_devices");
+
+                    b.HasIndex("BindNonce")
+                        .IsUnique()
+                        .HasDatabaseName("ix_app_devices_bind_nonce");
+
+                    b.HasIndex("InvitationId")
+                        .HasDatabaseName("ix_app_devices_invitation_id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_app_devices_key_hash");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_app_devices_person_id");
+
+                    b.ToTable("app_devices", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.MemberApp.AppInboxItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("arrived_at");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<DateTimeOffset?>("RecalledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recalled_at");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_app_inbox");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_app_inbox_group_id");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_app_inbox_message_id");
+
+                    b.HasIndex("DeliveryId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_app_inbox_delivery_id_person_id");
+
+                    b.HasIndex("PersonId", "Id")
+                        .HasDatabaseName("ix_app_inbox_person_id_id");
+
+                    b.ToTable("app_inbox", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.MemberApp.AppPushSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Auth")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("auth")
+                        .HasAnnotation("ElectionComms:Audit", AuditVisibility.Excluded);
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DeviceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("endpoint")
+                        .HasAnnotation("ElectionComms:Audit", AuditVisibility.Excluded);
+
+                    b.Property<long>("LastItemId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_item_id");
+
+                    b.Property<string>("P256dh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("p256dh")
+                        .HasAnnotation("ElectionComms:Audit", AuditVisibility.Excluded);
+
+                    b.HasKey("Id")
+                        .HasName("pk_app_push_subscriptions");
+
+                    b.HasIndex("DeviceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_app_push_subscriptions_device_id");
+
+                    b.ToTable("app_push_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("ElectionComms.Domain.Messages.Message", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3044,6 +3229,10 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("platform_id");
 
+                    b.Property<bool>("PlatformProblem")
+                        .HasColumnType("boolean")
+                        .HasColumnName("platform_problem");
+
                     b.Property<string>("ScopeKind")
                         .IsRequired()
                         .HasColumnType("text")
@@ -3546,6 +3735,64 @@ namespace ElectionComms.Web.Data.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_invitation_uses_people_person_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.MemberApp.AppDevice", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Invitations.Invitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_app_devices_invitations_invitation_id");
+
+                    b.HasOne("ElectionComms.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_app_devices_people_person_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.MemberApp.AppInboxItem", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.Publishing.Delivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_app_inbox_deliveries_delivery_id");
+
+                    b.HasOne("ElectionComms.Domain.Channels.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_app_inbox_groups_group_id");
+
+                    b.HasOne("ElectionComms.Domain.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_app_inbox_messages_message_id");
+
+                    b.HasOne("ElectionComms.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_app_inbox_people_person_id");
+                });
+
+            modelBuilder.Entity("ElectionComms.Domain.MemberApp.AppPushSubscription", b =>
+                {
+                    b.HasOne("ElectionComms.Domain.MemberApp.AppDevice", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_app_push_subscriptions_app_devices_device_id");
                 });
 
             modelBuilder.Entity("ElectionComms.Domain.Messages.Message", b =>

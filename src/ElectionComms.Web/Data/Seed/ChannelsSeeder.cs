@@ -41,7 +41,7 @@ public sealed class ChannelsSeeder(AppDbContext db, TimeProvider clock)
         var telegram = Account(Platform.Telegram, "@kqz_administrata", "KQZ – Administrata zgjedhore", "DAZ");
         var channels = Account(Platform.Telegram, "@kqz_njoftime", "KQZ – Njoftime zyrtare", "DKS");
         Account(Platform.Helpline, "0800 0253", "Linja e ndihmës e KQZ-së", "DLD");
-        Account(Platform.KqzApp, "al.kqz.administrata", "Aplikacioni i administratës zgjedhore", "DLD");
+        var app = Account(Platform.KqzApp, "al.kqz.administrata", "Aplikacioni i administratës zgjedhore", "DAZ");
         var pending = OfficialAccount.Request(Platform.Telegram, null, "@kqz_trajnimi", "KQZ – Trajnimi i komisionerëve", directorates["DTE"], "Materiale trajnimi për KQV", daz.Id, now.AddDays(-2));
         db.OfficialAccounts.Add(pending);
         await db.SaveChangesAsync(cancellationToken);
@@ -55,9 +55,12 @@ public sealed class ChannelsSeeder(AppDbContext db, TimeProvider clock)
         Group Add(OfficialAccount account, GroupKind kind, string name, AdministrationLevel level, GroupScope scope, StaffMember administrator)
         {
             sequence++;
-            var platformId = account.Platform == Platform.WhatsApp
-                ? "https://chat.whatsapp.com/" + InviteCode(sequence)
-                : "-100" + (1_700_000_000 + sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var platformId = account.Platform switch
+            {
+                Platform.WhatsApp => "https://chat.whatsapp.com/" + InviteCode(sequence),
+                Platform.KqzApp => "app:" + sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _ => "-100" + (1_700_000_000 + sequence).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
             var group = Group.Create(account, electionId, kind, name, level, scope, platformId, administrator, isTestGroup: false, now);
 
             // Join links for invitations (§5b): WhatsApp's is the group link itself; Telegram KZAZ groups admit by
@@ -84,6 +87,9 @@ public sealed class ChannelsSeeder(AppDbContext db, TimeProvider clock)
             Add(channels, GroupKind.Channel, $"Njoftime KQZ – {LevelName(level)}", level, GroupScope.National, daz);
         }
 
+        // The KQZ's own app (§4 b, issue 20): every KZAZ member nationally, and each zone's KQV members.
+        Add(app, GroupKind.Channel, "Aplikacioni – KZAZ", AdministrationLevel.Kzaz, GroupScope.National, daz);
+
         await db.SaveChangesAsync(cancellationToken);
         foreach (var zone in zones)
         {
@@ -96,6 +102,7 @@ public sealed class ChannelsSeeder(AppDbContext db, TimeProvider clock)
             }
 
             Add(telegram, GroupKind.Group, $"GNV – KZAZ {zone.Number}", AdministrationLevel.Gnv, new GroupScope(ScopeKind.Kzaz, zone.Id), daz);
+            Add(app, GroupKind.Channel, $"Aplikacioni – KQV – KZAZ {zone.Number}", AdministrationLevel.Kqv, new GroupScope(ScopeKind.Kzaz, zone.Id), daz);
             foreach (var countingGroup in countingGroups[zone.Id])
             {
                 Add(numbers[1], GroupKind.Group, $"GNV {countingGroup.Number} – KZAZ {zone.Number}", AdministrationLevel.Gnv, new GroupScope(ScopeKind.Unit, countingGroup.Id), daz);
@@ -115,6 +122,7 @@ public sealed class ChannelsSeeder(AppDbContext db, TimeProvider clock)
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
             telegram = await db.OfficialAccounts.SingleAsync(a => a.Id == telegram.Id, cancellationToken);
+            app = await db.OfficialAccounts.SingleAsync(a => a.Id == app.Id, cancellationToken);
             daz = await db.Staff.SingleAsync(s => s.Id == daz.Id, cancellationToken);
             dld = await db.Staff.SingleAsync(s => s.Id == dld.Id, cancellationToken);
             officer = await db.Staff.SingleAsync(s => s.Id == officer.Id, cancellationToken);

@@ -35,10 +35,12 @@ public sealed class InvitationIssuer(AppDbContext db, EligibilityQuery eligibili
         return new IssuedInvitation(next, code.Code);
     }
 
+    /// <summary>A group of the KQZ app needs no platform link: redeeming the invitation opens the app itself (issue 20).</summary>
     public static IQueryable<InvitationTarget> Targets(IQueryable<Group> groups) => groups.Select(g => new InvitationTarget(
         g.Id,
         g.Status == GroupStatus.Active,
-        g.UsesJoinRequests ? g.BotStartLink != null : g.JoinLink != null));
+        g.Platform == Platform.KqzApp || (g.UsesJoinRequests ? g.BotStartLink != null : g.JoinLink != null),
+        g.Platform == Platform.KqzApp));
 
     private async Task<InvitationTarget> TargetAsync(int groupId, CancellationToken cancellationToken) =>
         await Targets(db.Groups.Where(g => g.Id == groupId)).SingleOrDefaultAsync(cancellationToken) is { GroupId: > 0 } target

@@ -34,7 +34,7 @@ public sealed class AcknowledgementTests(PublishingPortal portal) : IAsyncLifeti
     {
         var (groupId, chat) = await KzazOneAsync();
         await BindMemberAsync(groupId, chat);
-        var id = await ApprovedWithButtonAsync(groupId, "Ju lutemi konfirmoni marrjen e udhëzimit për numërimin.");
+        var id = await portal.ApprovedWithButtonAsync(groupId, "Ju lutemi konfirmoni marrjen e udhëzimit për numërimin.");
         await portal.DispatchAsync();
 
         var sent = Assert.Single(portal.Telegram.Calls, c => c.Method == "sendMessage" && c.ChatId == chat);
@@ -74,7 +74,7 @@ public sealed class AcknowledgementTests(PublishingPortal portal) : IAsyncLifeti
     public async Task A_press_by_someone_not_bound_is_answered_and_not_counted()
     {
         var (groupId, chat) = await KzazOneAsync();
-        var id = await ApprovedWithButtonAsync(groupId, "Konfirmoni, ju lutem.");
+        var id = await portal.ApprovedWithButtonAsync(groupId, "Konfirmoni, ju lutem.");
         await portal.DispatchAsync();
         var sent = Assert.Single(portal.Telegram.Calls, c => c.Method == "sendMessage");
         var code = sent.Body["reply_markup"]!["inline_keyboard"]![0]![0]!["callback_data"]!.ToString();
@@ -108,19 +108,6 @@ public sealed class AcknowledgementTests(PublishingPortal portal) : IAsyncLifeti
         Assert.True(await portal.WithDbAsync(db => db.PlatformIdentities.AnyAsync(i => i.PersonId == person.Id)));
         Assert.True(groupId > 0);
         portal.Telegram.Reset();
-    }
-
-    private async Task<Guid> ApprovedWithButtonAsync(int groupId, string text)
-    {
-        await portal.AssignOfficerAsync([groupId]);
-        using var officer = portal.CreatePortalClient();
-        await officer.SignInAsync(DemoAccounts.CommunicationOfficer);
-        var response = await officer.PostFormAsync("/Messages/Edit",
-            [new("Input.TextSq", text), new("Input.GroupIds", groupId.ToString(CultureInfo.InvariantCulture)), new("Input.AsksAcknowledgement", "true")]);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var id = Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
-        Assert.Equal(HttpStatusCode.Redirect, (await MessageScenario.SubmitAsync(officer, id)).StatusCode);
-        return await portal.ApproveAsync(id);
     }
 
     private async Task PressAsync(string chat, string postId, string data) => await PostAsync(new JsonObject

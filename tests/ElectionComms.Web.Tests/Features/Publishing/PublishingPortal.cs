@@ -33,8 +33,12 @@ public class PublishingPortal : PortalFactory
     public const string WhatsAppAppSecret = "fake-whatsapp-app-secret";
     public const string WhatsAppVerifyToken = "fake-verify-token";
 
+    /// <summary>The portal's VAPID key pair for Web Push to the KQZ app (issue 20).</summary>
+    public static readonly (string Public, string Private) Vapid = MemberApp.WebPushKeys.Vapid();
+
     private FakeTelegram? telegram;
     private FakeWhatsApp? whatsApp;
+    private FakePushService? push;
 
     public PublishingPortal()
         : this("publishing")
@@ -50,10 +54,13 @@ public class PublishingPortal : PortalFactory
 
     public FakeWhatsApp WhatsApp => whatsApp ?? throw new InvalidOperationException("Not started.");
 
+    public FakePushService Push => push ?? throw new InvalidOperationException("Not started.");
+
     public override async Task InitializeAsync()
     {
         telegram = await FakeTelegram.StartAsync();
         whatsApp = await FakeWhatsApp.StartAsync();
+        push = await FakePushService.StartAsync();
         whatsApp.AddNumber(WhatsAppPhoneNumberId, WhatsAppAccessToken);
         await base.InitializeAsync();
     }
@@ -70,6 +77,11 @@ public class PublishingPortal : PortalFactory
         {
             await whatsApp.DisposeAsync();
         }
+
+        if (push is not null)
+        {
+            await push.DisposeAsync();
+        }
     }
 
     /// <summary>An officer's message to their first group, submitted and approved by the director (with a step-up).</summary>
@@ -84,6 +96,20 @@ public class PublishingPortal : PortalFactory
         await client.SignInAsync(DemoAccounts.CommunicationOfficer);
         var id = await MessageScenario.DraftAsync(client, text, [.. groupIds]);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await MessageScenario.SubmitAsync(client, id)).StatusCode);
+        return await ApproveAsync(id);
+    }
+
+    /// <summary>The officer, assigned to the group first, sends a message asking for confirmation (issue 14 item 6); the director approves.</summary>
+    public async Task<Guid> ApprovedWithButtonAsync(int groupId, string text)
+    {
+        await AssignOfficerAsync([groupId]);
+        using var officer = CreatePortalClient();
+        await officer.SignInAsync(DemoAccounts.CommunicationOfficer);
+        var response = await officer.PostFormAsync("/Messages/Edit",
+            [new("Input.TextSq", text), new("Input.GroupIds", groupId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Input.AsksAcknowledgement", "true")]);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        var id = Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await MessageScenario.SubmitAsync(officer, id)).StatusCode);
         return await ApproveAsync(id);
     }
 
@@ -207,6 +233,9 @@ public class PublishingPortal : PortalFactory
         builder.UseSetting("Publishing:Telegram:Tokens:kqz_njoftime", AnnouncementsToken);
         builder.UseSetting("Publishing:WhatsApp:BaseUrl", WhatsApp.BaseUrl.ToString());
         builder.UseSetting("Publishing:WhatsApp:TimeoutSeconds", "5");
+        builder.UseSetting("MemberApp:VapidPublicKey", Vapid.Public);
+        builder.UseSetting("MemberApp:VapidPrivateKey", Vapid.Private);
+        builder.UseSetting("MemberApp:PushSender", "false");
         builder.UseSetting($"Publishing:WhatsApp:Numbers:{WhatsAppNumber.TrimStart('+')}:PhoneNumberId", WhatsAppPhoneNumberId);
         builder.UseSetting($"Publishing:WhatsApp:Numbers:{WhatsAppNumber.TrimStart('+')}:AccessToken", WhatsAppAccessToken);
         builder.UseSetting("Publishing:RetryBaseSeconds", "1");

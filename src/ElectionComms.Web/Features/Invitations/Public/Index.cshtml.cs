@@ -35,7 +35,7 @@ public enum PublicState
 /// phone number, and gives the platform's join link only when <see cref="InvitationGate"/> lets the number through.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class IndexModel(InvitationGate gate, TimeProvider clock, IStringLocalizer<Strings> localizer) : PageModel
+public sealed class IndexModel(InvitationGate gate, AppBindTickets tickets, TimeProvider clock, IStringLocalizer<Strings> localizer) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -51,6 +51,9 @@ public sealed class IndexModel(InvitationGate gate, TimeProvider clock, IStringL
     public string? JoinLink { get; private set; }
 
     public bool ViaBot { get; private set; }
+
+    /// <summary>For a group of the KQZ app: the ticket the app binds this browser with (posted, never in a URL).</summary>
+    public string? AppTicket { get; private set; }
 
     public bool Refused { get; private set; }
 
@@ -98,7 +101,8 @@ public sealed class IndexModel(InvitationGate gate, TimeProvider clock, IStringL
             return Page();
         }
 
-        switch (await gate.AdmitAsync(opened, phone.E164, cancellationToken))
+        var admission = await gate.AdmitAsync(opened, phone.E164, cancellationToken);
+        switch (admission.Answer)
         {
             case GateAnswer.Refused:
                 Refused = true;
@@ -111,6 +115,11 @@ public sealed class IndexModel(InvitationGate gate, TimeProvider clock, IStringL
             default:
                 State = PublicState.Granted;
                 JoinLink = opened.Group.InvitationLink;
+
+                // The KQZ app (issue 20): no platform link; this browser is bound to the person by the app itself.
+                AppTicket = opened.Group.Platform == Platform.KqzApp && opened.Invitation.Kind == InvitationKind.Personal
+                    ? tickets.Issue(admission.PersonId!.Value, opened.Invitation.Id)
+                    : null;
                 return Page();
         }
     }

@@ -64,8 +64,11 @@ public sealed partial class InvitationGate(AppDbContext db, EligibilityQuery eli
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>The gate's answer, and the person it let through.</summary>
+    public sealed record Admission(GateAnswer Answer, int? PersonId = null);
+
     /// <param name="e164">A valid number, already normalised (<see cref="Common.PhoneNumbers.Normalise"/>).</param>
-    public async Task<GateAnswer> AdmitAsync(Opened opened, string e164, CancellationToken cancellationToken)
+    public async Task<Admission> AdmitAsync(Opened opened, string e164, CancellationToken cancellationToken)
     {
         var (invitation, group) = opened;
         var now = clock.GetUtcNow();
@@ -83,7 +86,7 @@ public sealed partial class InvitationGate(AppDbContext db, EligibilityQuery eli
             db.InvitationUses.Add(InvitationUse.Refused(invitation.Id, reason, masked, now));
             await db.SaveChangesAsync(cancellationToken);
             LogRefused(invitation.Id, masked, reason);
-            return GateAnswer.Refused;
+            return new(GateAnswer.Refused);
         }
 
         var person = personId!.Value;
@@ -101,15 +104,15 @@ public sealed partial class InvitationGate(AppDbContext db, EligibilityQuery eli
         }
         catch (DomainException)
         {
-            return GateAnswer.NoLongerValid;
+            return new(GateAnswer.NoLongerValid);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return GateAnswer.TryAgain;
+            return new(GateAnswer.TryAgain);
         }
 
         LogGranted(invitation.Id, masked);
-        return GateAnswer.Granted;
+        return new(GateAnswer.Granted, person);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Invitation {InvitationId} refused {MaskedPhone}: {Reason}")]

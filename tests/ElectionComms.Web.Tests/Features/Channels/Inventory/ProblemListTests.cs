@@ -124,11 +124,12 @@ public sealed class ProblemListTests(PortalFactory portal) : IAsyncLifetime
         Assert.Equal([whatsApp], InventoryPages.GroupIds(html));
         Assert.Contains("data-testid=\"over-capacity\"", html, StringComparison.Ordinal);
 
-        // Sorted by expected members, the national KQV channel (every KQV) comes first, then the two groups of
-        // KZAZ 1, equal in size and so in name order.
+        // Sorted by expected members, the national KQV channel (every KQV) comes first, then the KQV groups of
+        // KZAZ 1 (the seeded app channel and the two added here), equal in size and so in name order.
         var nationalKqv = await InventoryPages.GroupIdAsync(portal, "Njoftime KQZ – KQV");
+        var app = await InventoryPages.GroupIdAsync(portal, "Aplikacioni – KQV – KZAZ 1");
         var sorted = await client.GetHtmlAsync($"{InventoryPages.List}?sort=expected&desc=true");
-        Assert.Equal([nationalKqv, telegram, whatsApp], InventoryPages.GroupIds(sorted).Take(3));
+        Assert.Equal([nationalKqv, app, telegram, whatsApp], InventoryPages.GroupIds(sorted).Take(4));
     }
 
     [Fact]
