@@ -104,6 +104,7 @@ fi
 cat <<EOF
 
   ElectionComms portal: http://127.0.0.1:$port
+  Members' app (§4 b):  http://127.0.0.1:$port/app  (opened from a personal invitation to an "Aplikacioni" group)
   Platforms:            $fake_note
   Demo data scale:      $scale   (EC_DEMO_SCALE=small|medium|national)
   Demo accounts:        see README.md, section "Demo accounts"

@@ -28,6 +28,8 @@ internal static class BenchProgram
                 return await PublishingBenchmark.RunAsync(args[1..]);
             case "events":
                 return await EventsBenchmark.RunAsync(args[1..]);
+            case "app":
+                return await AppBenchmark.RunAsync(args[1..]);
             case "invitations":
                 await InvitationBenchmark.RunAsync(args[1..]);
                 return 0;
@@ -41,6 +43,7 @@ internal static class BenchProgram
                 Console.WriteLine("       dotnet run --project bench/ElectionComms.Bench -c Release -- invitations [groups=6000] [rounds=3]");
                 Console.WriteLine("       dotnet run --project bench/ElectionComms.Bench -c Release -- publishing [--groups 6000] [--rate 30] [--workers 8] [--only limited,unlimited]");
                 Console.WriteLine("       dotnet run --project bench/ElectionComms.Bench -c Release -- events [--members 47000] [--groups 6000] [--processors 4] [--senders 16]");
+                Console.WriteLine("       dotnet run --project bench/ElectionComms.Bench -c Release -- app [--members 47000] [--openers 16000] [--workers 16] [--paced-seconds 60]");
                 return 0;
         }
     }

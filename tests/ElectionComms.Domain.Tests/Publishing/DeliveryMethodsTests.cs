@@ -14,7 +14,8 @@ public sealed class DeliveryMethodsTests
     [InlineData(Platform.Telegram, "@kqz_njoftime", DeliveryMethod.Api)]
     [InlineData(Platform.WhatsApp, CloudApiGroup, DeliveryMethod.Api)]
     [InlineData(Platform.WhatsApp, "https://chat.whatsapp.com/AbCdEfGhIjKlMnOpQrStUv", DeliveryMethod.Manual)]
-    [InlineData(Platform.KqzApp, "al.kqz.administrata", DeliveryMethod.Manual)]
+    [InlineData(Platform.KqzApp, "app:1", DeliveryMethod.Api)]
+    [InlineData(Platform.Other, "https://signal.group/#abc", DeliveryMethod.Manual)]
     public void A_group_is_reached_by_api_only_where_the_platform_offers_one(Platform platform, string platformId, DeliveryMethod expected) =>
         Assert.Equal(expected, DeliveryMethods.For(platform, PlatformIdentifier.Normalise(platform, platformId)));
 

@@ -41,6 +41,14 @@ public sealed class EndpointAccessTests(PortalFactory portal) : IAsyncLifetime
             // The current KQZ logo shown on the public invitation page.
             ["/ftese/logo"] = ("/ftese/logo", HttpStatusCode.OK),
 
+            // The KQZ app's member pages (issue 20): a device key, not a staff sign-in, admits a member; a stranger's
+            // browser has none and is told to open their personal invitation, with nothing about anyone shown.
+            ["/app"] = ("/app", HttpStatusCode.OK),
+            ["/app/m/{id}"] = ("/app/m/1", HttpStatusCode.OK),
+
+            // Binding a device: GET only redirects to the app; the POST needs a ticket from the invitation gate.
+            ["/app/bind"] = ("/app/bind", HttpStatusCode.Redirect),
+
             // Load balancer probe.
             ["/health"] = ("/health", HttpStatusCode.OK),
         };

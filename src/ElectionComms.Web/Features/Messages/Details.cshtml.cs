@@ -229,7 +229,9 @@ public sealed class DetailsModel(
             .Where(d => d.MessageId == id)
             .Join(db.Groups, d => d.GroupId, g => g.Id, (d, g) => new { d, g.Name })
             .OrderBy(x => x.Name).ThenBy(x => x.d.Id)
-            .Select(x => new DeliveryView(x.d.Id, x.Name, x.d.Platform, x.d.Method, x.d.Status, x.d.Attempts, x.d.NotBefore, x.d.SentAt, x.d.PlatformMessageId, x.d.Reason, x.d.RecalledAt))
+            .Select(x => new DeliveryView(x.d.Id, x.Name, x.d.Platform, x.d.Method, x.d.Status, x.d.Attempts, x.d.NotBefore, x.d.SentAt, x.d.PlatformMessageId, x.d.Reason, x.d.RecalledAt,
+                x.d.Platform == Platform.KqzApp ? db.AppInbox.Count(i => i.DeliveryId == x.d.Id) : null,
+                x.d.Platform == Platform.KqzApp ? db.AppInbox.Count(i => i.DeliveryId == x.d.Id && i.ReadAt != null) : null))
             .ToListAsync(cancellationToken);
         var approvers = await db.MessageApprovals.Where(a => a.MessageId == id && a.VersionId == message.CurrentVersionId).Select(a => a.ApproverId).ToListAsync(cancellationToken);
         MayDecideDeliveries = Deliveries.Count > 0 && MessageDecisions.MayDecideDeliveries(approvers, user.Id, user.Role);
@@ -273,7 +275,8 @@ public sealed class DetailsModel(
 
     public sealed record DeliveryView(
         long Id, string Group, Platform Platform, Domain.Publishing.DeliveryMethod Method, Domain.Publishing.DeliveryStatus Status, int Attempts,
-        DateTimeOffset NotBefore, DateTimeOffset? SentAt, string? PlatformMessageId, string? Reason, DateTimeOffset? RecalledAt);
+        DateTimeOffset NotBefore, DateTimeOffset? SentAt, string? PlatformMessageId, string? Reason, DateTimeOffset? RecalledAt,
+        int? AppInboxes = null, int? AppRead = null);
 
     public sealed record EventView(DateTimeOffset At, MessageEventKind Kind, string? Actor, int VersionNumber, string ContentHash, string? Reason);
 

@@ -77,6 +77,11 @@ public sealed class MemberAppTests(PublishingPortal portal) : IAsyncLifetime
         Assert.Equal(new[] { first.Id, second.Id }.Order(), recipients);
         Assert.DoesNotContain(otherZone.Id, recipients);
 
+        // The message's page counts the inboxes it reached and how many were read.
+        using var director = portal.CreatePortalClient();
+        await director.SignInAsync(DemoAccounts.AdministrationDirector);
+        Assert.Contains("Në kutinë e 2 anëtarëve në aplikacion, lexuar nga 0", await director.GetHtmlAsync($"/Messages/Details/{id}"), StringComparison.Ordinal);
+
         // The connector's outcome was lost and the delivery is sent again: nobody gets a second copy.
         await portal.WithServicesAsync(async services =>
         {
