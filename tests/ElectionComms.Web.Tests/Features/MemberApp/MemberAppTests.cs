@@ -201,6 +201,31 @@ public sealed class MemberAppTests(PublishingPortal portal) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_app_is_installable_its_manifest_icons_and_service_worker_are_served_under_its_scope()
+    {
+        using var browser = portal.CreatePortalClient();
+        var page = await browser.GetHtmlAsync(AppMemberScenario.Inbox);
+        Assert.Contains("rel=\"manifest\" href=\"/app/manifest.webmanifest\"", page, StringComparison.Ordinal);
+
+        var manifest = await browser.Http.GetAsync("/app/manifest.webmanifest");
+        Assert.Equal("application/manifest+json", manifest.Content.Headers.ContentType?.MediaType);
+        using var json = System.Text.Json.JsonDocument.Parse(await manifest.Content.ReadAsStringAsync());
+        Assert.Equal(("/app", "/app", "standalone", "sq"), (json.RootElement.GetProperty("start_url").GetString(), json.RootElement.GetProperty("scope").GetString(),
+            json.RootElement.GetProperty("display").GetString(), json.RootElement.GetProperty("lang").GetString()));
+        foreach (var icon in json.RootElement.GetProperty("icons").EnumerateArray())
+        {
+            var image = await browser.Http.GetAsync(icon.GetProperty("src").GetString());
+            Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+            Assert.Equal(icon.GetProperty("type").GetString(), image.Content.Headers.ContentType?.MediaType);
+        }
+
+        Assert.Contains(json.RootElement.GetProperty("icons").EnumerateArray(), i => i.GetProperty("sizes").GetString() == "512x512");
+        var worker = await browser.Http.GetAsync("/app/sw.js");
+        Assert.Equal(HttpStatusCode.OK, worker.StatusCode);
+        Assert.Contains("showNotification", await worker.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invitations_to_the_app_are_personal_only()
     {
         var groupId = await AppMemberScenario.KqvGroupAsync(portal);
