@@ -33,18 +33,24 @@ public sealed class AppPushSubscription
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The browsers' push services; the portal posts to no other host (it would otherwise call any URL a member gave).</summary>
+    public static readonly IReadOnlyList<string> PushServiceHosts =
+        ["fcm.googleapis.com", "android.googleapis.com", "updates.push.services.mozilla.com", "notify.windows.com", "push.apple.com"];
+
     /// <summary>
-    /// The browser's subscription; only an https endpoint (http on loopback, for a push service in development and
-    /// tests) and base64url keys are taken.
+    /// The browser's subscription: an https endpoint of a known push service (or, where <paramref name="allowLoopback"/>
+    /// — development and tests — one on loopback), a P-256 public key (65 bytes, uncompressed) and a 16-byte secret.
     /// </summary>
-    public static AppPushSubscription Create(int deviceId, string? endpoint, string? p256dh, string? auth, long lastItemId, DateTimeOffset now)
+    public static AppPushSubscription Create(int deviceId, string? endpoint, string? p256dh, string? auth, long lastItemId, DateTimeOffset now, bool allowLoopback = false)
     {
-        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)) || endpoint!.Length > EndpointMaxLength)
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || endpoint!.Length > EndpointMaxLength
+            || !((uri.Scheme == Uri.UriSchemeHttps && PushServiceHosts.Any(h => uri.Host == h || uri.Host.EndsWith("." + h, StringComparison.OrdinalIgnoreCase)))
+                || (allowLoopback && uri.IsLoopback)))
         {
             throw new DomainException("AppPush.BadEndpoint");
         }
 
-        if (!IsKey(p256dh) || !IsKey(auth))
+        if (Decoded(p256dh) is not { Length: 65 } point || point[0] != 0x04 || Decoded(auth) is not { Length: 16 })
         {
             throw new DomainException("AppPush.BadKeys");
         }
@@ -60,6 +66,22 @@ public sealed class AppPushSubscription
         };
     }
 
-    private static bool IsKey(string? key) =>
-        key is { Length: > 0 and <= KeyMaxLength } && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '=');
+    private static byte[]? Decoded(string? key)
+    {
+        if (key is not { Length: > 0 and <= KeyMaxLength } || !key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '='))
+        {
+            return null;
+        }
+
+        var text = key.TrimEnd('=').Replace('-', '+').Replace('_', '/');
+        text = text.PadRight(text.Length + ((4 - (text.Length % 4)) % 4), '=');
+        try
+        {
+            return Convert.FromBase64String(text);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 }

@@ -20,7 +20,19 @@ internal static class PipelineSetup
         }
 
         app.UseMiddleware<SecurityHeaders>();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // The KQZ app's service worker lives in /app/ and controls /app itself (issue 20): the browser needs the
+            // wider scope allowed, and a new worker must not wait for a cache to expire.
+            OnPrepareResponse = context =>
+            {
+                if (context.Context.Request.Path.Equals("/app/sw.js", StringComparison.Ordinal))
+                {
+                    context.Context.Response.Headers["Service-Worker-Allowed"] = "/app";
+                    context.Context.Response.Headers.CacheControl = "no-cache";
+                }
+            },
+        });
         app.UseSerilogRequestLogging(options => options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
         [
             // An invitation code is a bearer secret (ADR 0015): the request log names the page, not the code.

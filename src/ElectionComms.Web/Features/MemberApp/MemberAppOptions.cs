@@ -16,5 +16,8 @@ public sealed class MemberAppOptions
     /// <summary>Send the pushes from this process (the default); tests send them themselves.</summary>
     public bool PushSender { get; set; } = true;
 
+    /// <summary>Accept push endpoints on loopback (a push service on this machine): development and tests only.</summary>
+    public bool AllowLoopbackPush { get; set; }
+
     public bool PushEnabled => !string.IsNullOrWhiteSpace(VapidPublicKey) && !string.IsNullOrWhiteSpace(VapidPrivateKey);
 }

@@ -11,7 +11,7 @@ namespace ElectionComms.Web.Features.MemberApp;
 /// What one member may read in the app (issue 20 item 6): their own inbox only, never another person's, and nothing
 /// from a group a clerk removed them from (§11). Every query starts from the member's person id.
 /// </summary>
-public sealed class MemberInbox(AppDbContext db, TimeProvider clock)
+public sealed class MemberInbox(AppDbContext db, Microsoft.Extensions.Options.IOptions<MemberAppOptions> options, TimeProvider clock)
 {
     public const int PageSize = 20;
     public const int ExcerptLength = 160;
@@ -93,20 +93,71 @@ public sealed class MemberInbox(AppDbContext db, TimeProvider clock)
         try
         {
             var newest = await db.AppInbox.Where(i => i.PersonId == member.PersonId).MaxAsync(i => (long?)i.Id, cancellationToken) ?? 0;
-            subscription = Domain.MemberApp.AppPushSubscription.Create(member.DeviceId, endpoint, p256dh, auth, newest, clock.GetUtcNow());
+            subscription = Domain.MemberApp.AppPushSubscription.Create(member.DeviceId, endpoint, p256dh, auth, newest, clock.GetUtcNow(), options.Value.AllowLoopbackPush);
         }
         catch (Domain.Common.DomainException)
         {
             return false;
         }
 
+        // app.js sends the browser's subscription on every visit: the same one again changes nothing.
+        if (await db.AppPushSubscriptions.AnyAsync(s => s.DeviceId == member.DeviceId && s.Endpoint == subscription.Endpoint && s.P256dh == subscription.P256dh && s.Auth == subscription.Auth, cancellationToken))
+        {
+            return true;
+        }
+
         await db.AppPushSubscriptions.Where(s => s.DeviceId == member.DeviceId).ExecuteDeleteAsync(cancellationToken);
         db.AppPushSubscriptions.Add(subscription);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The same device subscribed from another tab in the same moment: one subscription stands, as asked.
+            db.ChangeTracker.Clear();
+        }
+
         return true;
     }
 
-    private IQueryable<Domain.MemberApp.AppInboxItem> Visible(AppMember member) =>
-        db.AppInbox.AsNoTracking().Where(i => i.PersonId == member.PersonId
-            && !db.GroupMemberships.Any(m => m.GroupId == i.GroupId && m.PersonId == member.PersonId && m.Status == MembershipStatus.Removed));
+    /// <summary>
+    /// The member's rows, each marked recalled when its delivery was recalled or its message was (a recall that found the
+    /// delivery uncertain or already confirmed by hand marks no rows of its own; the message's status still says it).
+    /// </summary>
+    private IQueryable<VisibleItem> Visible(AppMember member) =>
+        from i in db.AppInbox.AsNoTracking()
+        where i.PersonId == member.PersonId
+            && !db.GroupMemberships.Any(m => m.GroupId == i.GroupId && m.PersonId == member.PersonId && m.Status == MembershipStatus.Removed)
+        join message in db.Messages on i.MessageId equals message.Id
+        select new VisibleItem
+        {
+            Id = i.Id,
+            DeliveryId = i.DeliveryId,
+            MessageId = i.MessageId,
+            VersionId = i.VersionId,
+            GroupId = i.GroupId,
+            ArrivedAt = i.ArrivedAt,
+            ReadAt = i.ReadAt,
+            RecalledAt = i.RecalledAt ?? (message.Status == MessageStatus.Recalled ? message.UpdatedAt : null),
+        };
+
+    private sealed class VisibleItem
+    {
+        public long Id { get; init; }
+
+        public long DeliveryId { get; init; }
+
+        public Guid MessageId { get; init; }
+
+        public Guid VersionId { get; init; }
+
+        public int GroupId { get; init; }
+
+        public DateTimeOffset ArrivedAt { get; init; }
+
+        public DateTimeOffset? ReadAt { get; init; }
+
+        public DateTimeOffset? RecalledAt { get; init; }
+    }
 }

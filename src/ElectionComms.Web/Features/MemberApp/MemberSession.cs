@@ -27,7 +27,7 @@ public enum NoAccess
 
 /// <summary>
 /// The app's sign-in without passwords (issue 20): a device carries a random 32-byte key in an HttpOnly, Secure,
-/// SameSite=Strict cookie limited to /app; the portal keeps the key's SHA-256 with the device. Every request looks the
+/// SameSite=Lax cookie limited to /app; the portal keeps the key's SHA-256 with the device. Every request looks the
 /// device up again, so a revocation or an ended mandate (§11) takes effect at once.
 /// </summary>
 public sealed class MemberSession(AppDbContext db, IConfiguration configuration, TimeProvider clock)
@@ -80,9 +80,17 @@ public sealed class MemberSession(AppDbContext db, IConfiguration configuration,
         return (new AppMember(found.Device.Id, found.Device.PersonId, found.ElectionId, found.FullName), NoAccess.NotBound);
     }
 
-    /// <summary>Binds this browser to the person of a valid ticket; false when the ticket was already used.</summary>
+    /// <summary>A person's devices in use at once: a phone, a tablet, a computer. More is a sign the invitation travelled.</summary>
+    public const int MaxDevicesPerPerson = 3;
+
+    /// <summary>Binds this browser to the person of a valid ticket; false when the ticket was already used or the person has <see cref="MaxDevicesPerPerson"/> devices.</summary>
     public async Task<bool> BindAsync(HttpContext context, AppBindTickets.Ticket ticket, CancellationToken cancellationToken)
     {
+        if (await db.AppDevices.CountAsync(d => d.PersonId == ticket.PersonId && d.RevokedAt == null, cancellationToken) >= MaxDevicesPerPerson)
+        {
+            return false;
+        }
+
         var key = RandomNumberGenerator.GetBytes(32);
         var label = Label(context.Request.Headers.UserAgent.ToString());
         db.AppDevices.Add(AppDevice.Bind(ticket.PersonId, ticket.InvitationId, ticket.Nonce, SHA256.HashData(key), label, clock.GetUtcNow()));
@@ -108,7 +116,9 @@ public sealed class MemberSession(AppDbContext db, IConfiguration configuration,
 
             // As the staff cookies (ADR 0008): Secure always, except for the demo and browser tests on plain loopback HTTP.
             Secure = configuration.GetValue("Security:CookieSecurePolicy", CookieSecurePolicy.Always) == CookieSecurePolicy.Always || context.Request.IsHttps,
-            SameSite = SameSiteMode.Strict,
+            // Lax, not Strict: a member opening /app from a link in Telegram or an SMS must arrive signed in. Every
+            // change the app makes is a POST with an antiforgery token.
+            SameSite = SameSiteMode.Lax,
             Path = CookiePath,
             MaxAge = CookieLifetime,
             IsEssential = true,

@@ -70,10 +70,20 @@ public sealed partial class PushSender(AppDbContext db, IHttpClientFactory httpC
                 // Tried again on the next pass; the member still finds the message by opening the app.
                 LogFailed(row.Subscription.DeviceId, failed.GetType().Name);
             }
+            catch (Exception unusable) when (unusable is not OperationCanceledException)
+            {
+                // Keys the encryption cannot use: the subscription is dropped, so it cannot hold up everyone after it.
+                LogDropped(row.Subscription.DeviceId, unusable.GetType().Name);
+                var id = row.Subscription.Id;
+                await db.AppPushSubscriptions.Where(x => x.Id == id).ExecuteDeleteAsync(cancellationToken);
+            }
         }
 
         return told;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The push subscription of device {DeviceId} was dropped: {Failure}")]
+    private partial void LogDropped(int deviceId, string failure);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Push to device {DeviceId} failed ({Failure}); tried again later")]
     private partial void LogFailed(int deviceId, string failure);

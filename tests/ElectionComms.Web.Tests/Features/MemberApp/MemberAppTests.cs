@@ -93,6 +93,35 @@ public sealed class MemberAppTests(PublishingPortal portal) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_member_of_two_app_groups_receives_the_messages_of_both_and_one_message_to_both_once_per_group()
+    {
+        var zoneGroup = await AppMemberScenario.KqvGroupAsync(portal);
+        var nationalGroup = await portal.WithDbAsync(async db =>
+        {
+            var account = await db.OfficialAccounts.SingleAsync(a => a.Platform == Platform.KqzApp);
+            var daz = await db.Staff.SingleAsync(s => s.Email == DemoAccounts.AdministrationDirector.Email);
+            var group = Group.Create(account, portal.ElectionId, GroupKind.Channel, "Aplikacioni – KQV kombëtare", Domain.Administration.AdministrationLevel.Kqv,
+                GroupScope.National, "app:kqv-national", daz, isTestGroup: false, DateTimeOffset.UtcNow);
+            db.Groups.Add(group);
+            await db.SaveChangesAsync();
+            return group.Id;
+        });
+        var person = await AppMemberScenario.KqvMemberAsync(portal, "Drita Kola", Phone);
+        using var member = await AppMemberScenario.BoundAsync(portal, await AppMemberScenario.InvitationAsync(portal, zoneGroup, person.Id), Phone);
+
+        await portal.ApprovedToAsync("Vetëm për KQV-të e KZAZ 1.", [zoneGroup]);
+        await portal.ApprovedToAsync("Për të gjitha KQV-të e vendit.", [nationalGroup]);
+        await portal.ApprovedToAsync("Për të dy grupet.", [zoneGroup, nationalGroup]);
+        await portal.DispatchAsync();
+
+        var html = await member.GetHtmlAsync(AppMemberScenario.Inbox);
+        Assert.Equal(4, (await AppMemberScenario.ItemsAsync(member)).Count);
+        Assert.Contains("Vetëm për KQV-të e KZAZ 1.", html, StringComparison.Ordinal);
+        Assert.Contains("Për të gjitha KQV-të e vendit.", html, StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(html, "Për të dy grupet\\.").Count);
+    }
+
+    [Fact]
     public async Task A_member_sees_only_their_own_inbox_and_another_members_item_is_not_found()
     {
         var groupId = await AppMemberScenario.KqvGroupAsync(portal);
@@ -130,6 +159,27 @@ public sealed class MemberAppTests(PublishingPortal portal) : IAsyncLifetime
         Assert.Contains("data-testid=\"message-recalled\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("shtyhet", page, StringComparison.Ordinal);
         Assert.DoesNotContain("shtyhet", await member.GetHtmlAsync(AppMemberScenario.Inbox), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_recalled_message_is_hidden_even_where_its_delivery_could_not_be_recalled()
+    {
+        var groupId = await AppMemberScenario.KqvGroupAsync(portal);
+        var person = await AppMemberScenario.KqvMemberAsync(portal, "Drita Kola", Phone);
+        using var member = await AppMemberScenario.BoundAsync(portal, await AppMemberScenario.InvitationAsync(portal, groupId, person.Id), Phone);
+        var id = await portal.ApprovedToAsync("Mbledhja shtyhet për të hënën.", [groupId]);
+        await portal.DispatchAsync();
+        var item = Assert.Single(await AppMemberScenario.ItemsAsync(member));
+
+        // The delivery's outcome was lost (uncertain) and the director recalled the message: no copy was marked.
+        await portal.WithDbAsync(db => db.Messages.Where(m => m.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, Domain.Messages.MessageStatus.Recalled)));
+        Assert.False(await portal.WithDbAsync(db => db.AppInbox.AnyAsync(i => i.RecalledAt != null)));
+
+        var page = await member.GetHtmlAsync($"/app/m/{item}");
+        Assert.Contains("data-testid=\"message-recalled\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("shtyhet", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"confirm\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -190,7 +240,15 @@ public sealed class MemberAppTests(PublishingPortal portal) : IAsyncLifetime
         var (_, html) = await InvitationScenario.SubmitPhoneAsync(member, await AppMemberScenario.InvitationAsync(portal, groupId, person.Id), Phone);
         var ticket = AppMemberScenario.Ticket(html);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await AppMemberScenario.PostTicketAsync(member, html, ticket)).StatusCode);
+        var bound = await AppMemberScenario.PostTicketAsync(member, html, ticket);
+        Assert.Equal(HttpStatusCode.Redirect, bound.StatusCode);
+
+        // Lax, so a link in Telegram or an SMS opens the app signed in; every change is an antiforgery POST.
+        var cookie = bound.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ec_app=", StringComparison.Ordinal));
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/app", cookie, StringComparison.OrdinalIgnoreCase);
         using var thief = portal.CreatePortalClient();
         var replay = await AppMemberScenario.PostTicketAsync(thief, await thief.GetHtmlAsync("/app"), ticket);
         var forged = await AppMemberScenario.PostTicketAsync(thief, await thief.GetHtmlAsync("/app"), ticket[..^4] + "AAAA");
@@ -222,7 +280,31 @@ public sealed class MemberAppTests(PublishingPortal portal) : IAsyncLifetime
         Assert.Contains(json.RootElement.GetProperty("icons").EnumerateArray(), i => i.GetProperty("sizes").GetString() == "512x512");
         var worker = await browser.Http.GetAsync("/app/sw.js");
         Assert.Equal(HttpStatusCode.OK, worker.StatusCode);
+
+        // The worker lives in /app/ and controls /app itself: the browser registers it only with this header.
+        Assert.Equal("/app", Assert.Single(worker.Headers.GetValues("Service-Worker-Allowed")));
         Assert.Contains("showNotification", await worker.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_person_binds_at_most_three_devices_at_once_and_a_revoked_one_frees_a_place()
+    {
+        var groupId = await AppMemberScenario.KqvGroupAsync(portal);
+        var person = await AppMemberScenario.KqvMemberAsync(portal, "Drita Kola", Phone);
+        var code = await AppMemberScenario.InvitationAsync(portal, groupId, person.Id, maxUses: 5);
+        for (var n = 0; n < ElectionComms.Web.Features.MemberApp.MemberSession.MaxDevicesPerPerson; n++)
+        {
+            (await AppMemberScenario.BoundAsync(portal, code, Phone)).Dispose();
+        }
+
+        using var fourth = portal.CreatePortalClient();
+        var (_, html) = await InvitationScenario.SubmitPhoneAsync(fourth, code, Phone);
+        Assert.Equal(HttpStatusCode.BadRequest, (await AppMemberScenario.PostTicketAsync(fourth, html, AppMemberScenario.Ticket(html))).StatusCode);
+        Assert.Equal(3, await portal.WithDbAsync(db => db.AppDevices.CountAsync()));
+
+        await portal.WithDbAsync(db => db.AppDevices.OrderBy(d => d.Id).Take(1).ExecuteUpdateAsync(u => u.SetProperty(d => d.RevokedAt, DateTimeOffset.UtcNow)));
+        (await AppMemberScenario.BoundAsync(portal, code, Phone)).Dispose();
+        Assert.Equal(3, await portal.WithDbAsync(db => db.AppDevices.CountAsync(d => d.RevokedAt == null)));
     }
 
     [Fact]

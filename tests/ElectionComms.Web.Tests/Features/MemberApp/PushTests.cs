@@ -79,18 +79,40 @@ public sealed class PushTests(PublishingPortal portal) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("http://push.example.com/x", "BKey", "auth")]
-    [InlineData("javascript:alert(1)", "BKey", "auth")]
-    [InlineData("https://push.example.com/x", "not a key!", "auth")]
-    [InlineData("https://push.example.com/x", "BKey", "")]
-    public async Task A_subscription_the_browser_could_not_have_given_is_refused(string endpoint, string p256dh, string auth)
+    [InlineData("http://fcm.googleapis.com/fcm/send/x", true, true)]
+    [InlineData("https://evil.example.com/fcm/send/x", true, true)]
+    [InlineData("https://fcm.googleapis.com.evil.example.com/x", true, true)]
+    [InlineData("javascript:alert(1)", true, true)]
+    [InlineData("https://fcm.googleapis.com/fcm/send/x", false, true)]
+    [InlineData("https://fcm.googleapis.com/fcm/send/x", true, false)]
+    public async Task A_subscription_the_browser_could_not_have_given_is_refused(string endpoint, bool goodKey, bool goodAuth)
     {
         var groupId = await AppMemberScenario.KqvGroupAsync(portal);
         var person = await AppMemberScenario.KqvMemberAsync(portal, "Drita Kola", Phone);
         using var member = await AppMemberScenario.BoundAsync(portal, await AppMemberScenario.InvitationAsync(portal, groupId, person.Id), Phone);
+        using var browser = new WebPushKeys.Browser();
+        var p256dh = goodKey ? browser.P256dh : "AAAA";
+        var auth = goodAuth ? browser.AuthText : WebPushKeys.Base64Url(new byte[8]);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await SubscribeAsync(member, endpoint, p256dh, auth)).StatusCode);
         Assert.False(await portal.WithDbAsync(db => db.AppPushSubscriptions.AnyAsync()));
+    }
+
+    [Fact]
+    public async Task A_known_push_service_is_accepted_and_the_same_subscription_sent_again_changes_nothing()
+    {
+        var groupId = await AppMemberScenario.KqvGroupAsync(portal);
+        var person = await AppMemberScenario.KqvMemberAsync(portal, "Drita Kola", Phone);
+        using var member = await AppMemberScenario.BoundAsync(portal, await AppMemberScenario.InvitationAsync(portal, groupId, person.Id), Phone);
+        using var browser = new WebPushKeys.Browser();
+        const string Endpoint = "https://fcm.googleapis.com/fcm/send/dGVzdC1zdWJzY3JpcHRpb24";
+
+        Assert.Equal(HttpStatusCode.NoContent, (await SubscribeAsync(member, Endpoint, browser.P256dh, browser.AuthText)).StatusCode);
+        var first = await portal.WithDbAsync(db => db.AppPushSubscriptions.Select(s => s.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.NoContent, (await SubscribeAsync(member, Endpoint, browser.P256dh, browser.AuthText)).StatusCode);
+
+        Assert.Equal(first, await portal.WithDbAsync(db => db.AppPushSubscriptions.Select(s => s.Id).SingleAsync()));
+        Assert.Equal(1, await portal.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "AppPushSubscription.Created")));
     }
 
     [Fact]

@@ -236,6 +236,7 @@ public class PublishingPortal : PortalFactory
         builder.UseSetting("MemberApp:VapidPublicKey", Vapid.Public);
         builder.UseSetting("MemberApp:VapidPrivateKey", Vapid.Private);
         builder.UseSetting("MemberApp:PushSender", "false");
+        builder.UseSetting("MemberApp:AllowLoopbackPush", "true");
         builder.UseSetting($"Publishing:WhatsApp:Numbers:{WhatsAppNumber.TrimStart('+')}:PhoneNumberId", WhatsAppPhoneNumberId);
         builder.UseSetting($"Publishing:WhatsApp:Numbers:{WhatsAppNumber.TrimStart('+')}:AccessToken", WhatsAppAccessToken);
         builder.UseSetting("Publishing:RetryBaseSeconds", "1");
